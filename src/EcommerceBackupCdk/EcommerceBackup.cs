@@ -1,0 +1,104 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Backup;
+using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Plans;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Vaults;
+using Constructs;
+
+namespace EcommerceBackupCdk;
+
+/// <summary>
+/// The one-line facade: an alert topic, the locked primary vault and one backup plan per tier with tag selections
+/// and copies to the DR vaults. Put it in the stack of the primary account and region; the DR vaults live in
+/// <see cref="RecoveryVaultStack"/>s. Every part is also usable alone.
+/// </summary>
+/// <example>
+/// <code>
+/// new EcommerceBackup(stack, "Backup", new EcommerceBackupProps { StoreName = "acme" });
+/// </code>
+/// </example>
+public sealed class EcommerceBackup : Construct
+{
+    /// <summary>Validates the props (all problems at once) and creates the backup system.</summary>
+    public EcommerceBackup(Construct scope, string id, EcommerceBackupProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var stack = Stack.Of(this);
+        var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
+        var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
+        PropsValidator.ThrowIfInvalid(props, account, region);
+        Props = props;
+
+        Topic = new BackupTopic(this, "Alerts", new BackupTopicProps
+        {
+            StoreName = props.StoreName,
+            Emails = props.Notifications.Emails,
+        });
+
+        var dr = props.DisasterRecovery;
+        var copies = PropsValidator.Copies(props.Targets);
+        var copiesToAccount = copies.Any(c => c.Destination == CopyDestination.DrAccount);
+        var copiesToRegion = copies.Any(c => c.Destination == CopyDestination.DrRegion);
+
+        Vault = new PrimaryBackupVault(this, "Vault", new PrimaryBackupVaultProps
+        {
+            Settings = VaultSettings(props, VaultRole.Primary, Topic.Topic),
+            RecoveryAccounts = dr?.Account is { } drAccount ? [drAccount] : [],
+        });
+
+        DrRegionVaultArn = copiesToRegion
+            ? VaultNames.Arn(stack.Partition, dr!.Region!, stack.Account, VaultNames.For(props.StoreName, VaultRole.DrRegion))
+            : null;
+        DrAccountVaultArn = copiesToAccount
+            ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.DrAccount))
+            : null;
+
+        Plans = new TieredBackupPlan(this, "Plans", new TieredBackupPlanProps
+        {
+            StoreName = props.StoreName,
+            Targets = props.Targets,
+            Vault = Vault.Vault,
+            DrRegionVaultArn = DrRegionVaultArn,
+            DrAccountVaultArn = DrAccountVaultArn,
+            ScheduleTimeZone = props.ScheduleTimeZone,
+        });
+    }
+
+    /// <summary>The validated props.</summary>
+    public EcommerceBackupProps Props { get; }
+
+    /// <summary>The alert topic.</summary>
+    public BackupTopic Topic { get; }
+
+    /// <summary>The primary vault.</summary>
+    public PrimaryBackupVault Vault { get; }
+
+    /// <summary>The plans, one per tier.</summary>
+    public TieredBackupPlan Plans { get; }
+
+    /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
+    public string? DrRegionVaultArn { get; }
+
+    /// <summary>ARN of the DR-account vault copies go to, or null when no rule copies there.</summary>
+    public string? DrAccountVaultArn { get; }
+
+    /// <summary>The plan of a tier.</summary>
+    public IBackupPlan PlanFor(TierName tier) => Plans.Plans[tier];
+
+    /// <summary>The vault settings of a vault role, derived from the props: the retentions written into it and the lock.</summary>
+    public static BackupVaultSettings VaultSettings(EcommerceBackupProps props, VaultRole role, Amazon.CDK.AWS.SNS.ITopic? topic)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        return new BackupVaultSettings
+        {
+            StoreName = props.StoreName,
+            Lock = props.VaultLock,
+            WrittenRetentions = PropsValidator.RetentionsWrittenInto(props.Targets, role).Select(w => w.Retention).ToList(),
+            NotificationTopic = topic,
+            NotificationEvents = props.Notifications.VaultEvents,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Vaults;
+
+namespace EcommerceBackupCdk;
+
+/// <summary>Props of <see cref="EcommerceBackup"/>.</summary>
+public sealed record EcommerceBackupProps
+{
+    /// <summary>
+    /// Short store name used in every resource name: lower-case letters, digits and '-', starting with a letter,
+    /// 2–20 characters (vault, plan and bucket names derive from it).
+    /// </summary>
+    public required string StoreName { get; init; }
+
+    /// <summary>Targets and rules per tier. Default: <see cref="BackupTargets.Defaults"/> (DESIGN §3).</summary>
+    public BackupTargets Targets { get; init; } = BackupTargets.Defaults;
+
+    /// <summary>Where copies go. Default: none — then no rule may have a copy.</summary>
+    public DisasterRecoveryOptions? DisasterRecovery { get; init; }
+
+    /// <summary>Vault Lock. Default: governance mode with limits derived from the rules.</summary>
+    public VaultLockOptions VaultLock { get; init; } = new();
+
+    /// <summary>Notifications. Default: topic without subscriptions, default vault events.</summary>
+    public NotificationOptions Notifications { get; init; } = new();
+
+    /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
+    public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+}

@@ -1,0 +1,29 @@
+using Amazon.CDK.AWS.Backup;
+using EcommerceBackupCdk.Tiers;
+
+namespace EcommerceBackupCdk.Plans;
+
+/// <summary>Props of <see cref="TieredBackupPlan"/>.</summary>
+public sealed record TieredBackupPlanProps
+{
+    /// <summary>The store name; plan names are <c>&lt;store&gt;-&lt;tier&gt;</c>.</summary>
+    public required string StoreName { get; init; }
+
+    /// <summary>Targets and rules per tier. Default: <see cref="BackupTargets.Defaults"/>.</summary>
+    public BackupTargets Targets { get; init; } = BackupTargets.Defaults;
+
+    /// <summary>The vault every rule writes into.</summary>
+    public required IBackupVault Vault { get; init; }
+
+    /// <summary>ARN of the DR-region vault (it lives in another region). Required when a rule copies to the DR region.</summary>
+    public string? DrRegionVaultArn { get; init; }
+
+    /// <summary>ARN of the DR-account vault (it lives in another account). Required when a rule copies to the DR account.</summary>
+    public string? DrAccountVaultArn { get; init; }
+
+    /// <summary>IANA time zone of the schedules. Default: <c>Etc/UTC</c>.</summary>
+    public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>Tiers that get a plan. Default: all three.</summary>
+    public IReadOnlyList<TierName> Tiers { get; init; } = TierNames.All;
+}

@@ -1,0 +1,32 @@
+namespace EcommerceBackupCdk.Tiers;
+
+/// <summary>
+/// Recovery targets of one tier and the rules that meet them. Declared once; plans, guard-rails, alarms, drills and
+/// audit controls are all derived from it.
+/// </summary>
+public sealed record TierTargets
+{
+    /// <summary>Recovery point objective: the most data, measured in time, the store accepts to lose.</summary>
+    public required TimeSpan Rpo { get; init; }
+
+    /// <summary>Recovery time objective: how long a restore may take. Drills measure against it.</summary>
+    public required TimeSpan Rto { get; init; }
+
+    /// <summary>Scheduled snapshot rules.</summary>
+    public required IReadOnlyList<SnapshotRule> Rules { get; init; }
+
+    /// <summary>Continuous backup (PITR). Default: none (only <c>critical</c> has it by default).</summary>
+    public ContinuousBackup? Continuous { get; init; }
+
+    /// <summary>The smallest guaranteed RPO that the rules and continuous backup of this tier achieve locally.</summary>
+    public TimeSpan AchievedRpo => Continuous is not null
+        ? TierDefaults.ContinuousRpo
+        : Rules.Select(r => CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval : TimeSpan.MaxValue)
+            .DefaultIfEmpty(TimeSpan.MaxValue).Min();
+
+    /// <summary>The longest retention any rule, copy or continuous backup of this tier keeps a recovery point.</summary>
+    public TimeSpan LongestRetention => Rules.Select(r => r.Retention)
+        .Concat(Rules.SelectMany(r => r.Copies).Select(c => c.Retention))
+        .Append(Continuous?.Retention ?? TimeSpan.Zero)
+        .Max();
+}

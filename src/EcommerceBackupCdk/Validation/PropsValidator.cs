@@ -1,0 +1,490 @@
+using System.Text.RegularExpressions;
+using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Vaults;
+
+namespace EcommerceBackupCdk.Validation;
+
+/// <summary>
+/// Checks <see cref="EcommerceBackupProps"/> against every rule AWS Backup and CloudFormation enforce at deploy time
+/// for what the library creates, plus the internal consistency of the targets. Keys in messages are the
+/// camelCase paths of the <c>ecommerceBackup</c> config, which mirrors the props.
+/// </summary>
+public static partial class PropsValidator
+{
+    private static readonly TimeSpan MaxLockRetention = TimeSpan.FromDays(36500);
+    private static readonly TimeSpan MaxContinuousRetention = TimeSpan.FromDays(35);
+
+    /// <summary>Validates props and returns every problem.</summary>
+    /// <param name="props">The props.</param>
+    /// <param name="primaryAccount">The primary account id, or null when unknown (an unresolved token is skipped, never guessed).</param>
+    /// <param name="primaryRegion">The primary region, or null when unknown.</param>
+    public static ValidationProblems Validate(EcommerceBackupProps props, string? primaryAccount = null, string? primaryRegion = null)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var problems = new ValidationProblems();
+
+        ValidateStoreName(props.StoreName, problems);
+
+        if (primaryAccount is not null && !AccountPattern().IsMatch(primaryAccount))
+        {
+            problems.Add("primary.account", "is not an AWS account id", primaryAccount, "12 digits");
+        }
+
+        if (primaryRegion is not null && !AwsRegions.IsKnown(primaryRegion))
+        {
+            problems.Add("primary.region", "is not an AWS region", primaryRegion, "a region name such as 'eu-central-1'");
+        }
+
+        ValidateTimeZone(props.ScheduleTimeZone, problems);
+
+        ValidateTargets(props.Targets, problems);
+        ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
+        ValidateVaultLock(props, problems);
+        ValidateNotifications(props.Notifications, problems);
+        return problems;
+    }
+
+    /// <summary>Validates and throws <see cref="BackupConfigurationException"/> listing every problem.</summary>
+    public static void ThrowIfInvalid(EcommerceBackupProps props, string? primaryAccount = null, string? primaryRegion = null) =>
+        Validate(props, primaryAccount, primaryRegion).ThrowIfAny(nameof(EcommerceBackupProps));
+
+    /// <summary>Whether the id is a 12-digit AWS account id.</summary>
+    public static bool IsAccountId(string? value) => value is not null && AccountPattern().IsMatch(value);
+
+    /// <summary>The retentions each vault will receive, keyed by where they come from.</summary>
+    public static IReadOnlyList<(string Key, TimeSpan Retention)> RetentionsWrittenInto(BackupTargets targets, VaultRole vault)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var written = new List<(string, TimeSpan)>();
+        foreach (var (tier, t) in targets.Each())
+        {
+            var prefix = $"targets.{tier.TagValue()}";
+            foreach (var rule in t.Rules)
+            {
+                if (vault == VaultRole.Primary)
+                {
+                    written.Add(($"{prefix}.rules.{rule.Name}.retention", rule.Retention));
+                }
+
+                for (var i = 0; i < rule.Copies.Count; i++)
+                {
+                    var copy = rule.Copies[i];
+                    if ((vault == VaultRole.DrRegion && copy.Destination == CopyDestination.DrRegion) ||
+                        (vault == VaultRole.DrAccount && copy.Destination == CopyDestination.DrAccount))
+                    {
+                        written.Add(($"{prefix}.rules.{rule.Name}.copies[{i}].retention", copy.Retention));
+                    }
+                }
+            }
+
+            if (vault == VaultRole.Primary && t.Continuous is not null)
+            {
+                written.Add(($"{prefix}.continuous.retention", t.Continuous.Retention));
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>The lock limits in force for a vault: explicit options, or derived from what is written into it.</summary>
+    public static (TimeSpan Min, TimeSpan Max) LockLimits(VaultLockOptions options, IReadOnlyList<(string Key, TimeSpan Retention)> written)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(written);
+        var shortest = written.Count == 0 ? TimeSpan.FromDays(7) : written.Min(w => w.Retention);
+        var longest = written.Count == 0 ? TimeSpan.FromDays(7) : written.Max(w => w.Retention);
+        var min = options.MinRetention ?? (shortest < TimeSpan.FromDays(7) ? shortest : TimeSpan.FromDays(7));
+        var max = options.MaxRetention ?? longest;
+        return (min, max);
+    }
+
+    /// <summary>Checks the store name used in every resource name.</summary>
+    public static void ValidateStoreName(string? storeName, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (storeName is null || !StoreNamePattern().IsMatch(storeName))
+        {
+            problems.Add("storeName", "is not a valid store name", storeName,
+                "2-20 lower-case letters, digits or '-', starting with a letter and not ending with '-'");
+        }
+    }
+
+    /// <summary>Checks the schedule time zone.</summary>
+    public static void ValidateTimeZone(string? timeZone, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!IsValidTimeZone(timeZone))
+        {
+            problems.Add("scheduleTimeZone", "is not an IANA time zone", timeZone, "an IANA name such as 'Etc/UTC' or 'Europe/Istanbul'");
+        }
+    }
+
+    /// <summary>Every copy action of the targets: tier, rule name and destination.</summary>
+    public static IReadOnlyList<(TierName Tier, string Rule, CopyDestination Destination)> Copies(BackupTargets? targets) =>
+        (targets?.Each() ?? [])
+            .Where(x => x.Targets?.Rules is not null)
+            .SelectMany(x => x.Targets.Rules.Where(r => r?.Copies is not null).SelectMany(r => r.Copies.Select(c => (x.Tier, r.Name, c.Destination))))
+            .ToList();
+
+    /// <summary>Checks the tiers' targets, rules, windows, lifecycles and continuous backup.</summary>
+    public static void ValidateTargets(BackupTargets? targets, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (targets is null)
+        {
+            problems.Add("targets", "is missing", null, "targets for critical, standard and archive");
+            return;
+        }
+
+        foreach (var (tier, t) in targets.Each())
+        {
+            var key = $"targets.{tier.TagValue()}";
+            if (t is null)
+            {
+                problems.Add(key, "is missing", null, "the tier's targets");
+                continue;
+            }
+
+            if (t.Rpo <= TimeSpan.Zero)
+            {
+                problems.Add($"{key}.rpo", "must be positive", t.Rpo, DurationText.Allowed);
+            }
+
+            if (t.Rto <= TimeSpan.Zero)
+            {
+                problems.Add($"{key}.rto", "must be positive", t.Rto, DurationText.Allowed);
+            }
+
+            if (t.Rules is null || t.Rules.Count == 0)
+            {
+                problems.Add($"{key}.rules", "has no rule; every tier needs at least one scheduled rule", 0, "1 or more rules");
+            }
+            else
+            {
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var rule in t.Rules)
+                {
+                    ValidateRule(key, rule, names, problems);
+                }
+
+                if (t.Continuous is not null && t.Rules.Any(r => string.Equals(r.Name, Plans.TieredBackupPlan.ContinuousRuleName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    problems.Add($"{key}.rules", "uses the rule name reserved for the continuous-backup rule", Plans.TieredBackupPlan.ContinuousRuleName, "any other name");
+                }
+            }
+
+            if (t.Continuous is not null)
+            {
+                var c = t.Continuous;
+                if (c.Retention < TimeSpan.FromDays(1) || c.Retention > MaxContinuousRetention || !WholeDays(c.Retention))
+                {
+                    problems.Add($"{key}.continuous.retention", "continuous backup retention is out of range", c.Retention,
+                        "whole days from 1d to 35d (AWS Backup limit for continuous backup)");
+                }
+
+                if (!CronSchedule.TryParse(c.Schedule, out _, out var why))
+                {
+                    problems.Add($"{key}.continuous.schedule", $"schedule {why}", c.Schedule, "cron(m h dom mon dow year) with a single minute, e.g. 'cron(0 2 ? * * *)'");
+                }
+            }
+
+            if (t.Rules is { Count: > 0 } && t.Rpo > TimeSpan.Zero && t.AchievedRpo > t.Rpo)
+            {
+                problems.Add($"{key}.rpo", $"cannot be met: the most frequent rule leaves up to {DurationText.Format(t.AchievedRpo)} between recovery points" +
+                    (t.Continuous is null ? " and the tier has no continuous backup" : string.Empty),
+                    t.Rpo, $"an RPO of at least {DurationText.Format(t.AchievedRpo)}, a more frequent rule, or continuous backup (5m)");
+            }
+        }
+    }
+
+    private static void ValidateRule(string tierKey, SnapshotRule rule, HashSet<string> names, ValidationProblems problems)
+    {
+        var key = $"{tierKey}.rules.{rule.Name}";
+        if (rule.Name is null || !RuleNamePattern().IsMatch(rule.Name))
+        {
+            problems.Add($"{tierKey}.rules", "has an invalid rule name", rule.Name, "1-50 letters, digits, '-', '_' or '.'");
+        }
+        else if (!names.Add(rule.Name))
+        {
+            problems.Add($"{tierKey}.rules", "has a duplicate rule name", rule.Name, "unique rule names per tier");
+        }
+
+        if (!CronSchedule.TryParse(rule.Schedule, out _, out var why))
+        {
+            problems.Add($"{key}.schedule", $"schedule {why}", rule.Schedule,
+                "cron(m h dom mon dow year) with a single minute 0-59 and '?' in day-of-month or day-of-week, e.g. 'cron(0 3 ? * * *)'");
+        }
+
+        ValidateLifecycle(key, rule.Retention, rule.MoveToColdStorageAfter, problems);
+
+        if (rule.StartWindow < TimeSpan.FromHours(1) || !WholeMinutes(rule.StartWindow))
+        {
+            problems.Add($"{key}.startWindow", "start window is too short", rule.StartWindow, "whole minutes, at least 60m (AWS Backup minimum)");
+        }
+
+        if (rule.CompletionWindow < rule.StartWindow + TimeSpan.FromHours(1) || !WholeMinutes(rule.CompletionWindow))
+        {
+            problems.Add($"{key}.completionWindow", "completion window must be at least the start window plus 60 minutes", rule.CompletionWindow,
+                $"whole minutes, at least {DurationText.Format(rule.StartWindow + TimeSpan.FromHours(1))}");
+        }
+
+        if (rule.CompletionWindow > TimeSpan.FromDays(7))
+        {
+            problems.Add($"{key}.completionWindow", "completion window is too long", rule.CompletionWindow, "at most 7d");
+        }
+
+        for (var i = 0; i < (rule.Copies?.Count ?? 0); i++)
+        {
+            var copy = rule.Copies![i];
+            ValidateLifecycle($"{key}.copies[{i}]", copy.Retention, copy.MoveToColdStorageAfter, problems);
+        }
+
+        if (rule.Copies is not null && rule.Copies.GroupBy(c => c.Destination).Any(g => g.Count() > 1))
+        {
+            problems.Add($"{key}.copies", "copies the same recovery point twice to one destination", rule.Copies.Select(c => c.Destination.ToString()).ToList(),
+                "at most one copy per destination (drRegion, drAccount)");
+        }
+    }
+
+    private static void ValidateLifecycle(string key, TimeSpan retention, TimeSpan? cold, ValidationProblems problems)
+    {
+        if (retention < TimeSpan.FromDays(1) || !WholeDays(retention))
+        {
+            problems.Add($"{key}.retention", "retention must be whole days, at least 1 day", retention, "1d or more in whole days");
+        }
+
+        if (retention > MaxLockRetention)
+        {
+            problems.Add($"{key}.retention", "retention is longer than AWS Backup allows", retention, "at most 36500d (100y)");
+        }
+
+        if (cold is { } c)
+        {
+            if (c < TimeSpan.FromDays(1) || !WholeDays(c))
+            {
+                problems.Add($"{key}.moveToColdStorageAfter", "must be whole days, at least 1 day", c, "1d or more in whole days");
+            }
+            else if (retention < c + TierDefaults.MinimumColdStorageDuration)
+            {
+                problems.Add($"{key}.retention", "recovery points must stay in cold storage at least 90 days: retention must be at least moveToColdStorageAfter + 90 days",
+                    retention, $"at least {DurationText.Format(c + TierDefaults.MinimumColdStorageDuration)}");
+            }
+        }
+    }
+
+    private static void ValidateDisasterRecovery(EcommerceBackupProps props, string? primaryAccount, string? primaryRegion, ValidationProblems problems)
+    {
+        var dr = props.DisasterRecovery;
+        foreach (var (tier, rule, destination) in Copies(props.Targets))
+        {
+            if (destination == CopyDestination.DrRegion && string.IsNullOrEmpty(dr?.Region))
+            {
+                problems.Add("disasterRecovery.region", $"is required because targets.{tier.TagValue()}.rules.{rule} copies to the DR region", dr?.Region,
+                    "a region name different from the primary region");
+            }
+
+            if (destination == CopyDestination.DrAccount && string.IsNullOrEmpty(dr?.Account))
+            {
+                problems.Add("disasterRecovery.account", $"is required because targets.{tier.TagValue()}.rules.{rule} copies to the DR account", dr?.Account,
+                    "a 12-digit account id different from the primary account");
+            }
+        }
+
+        if (dr is null)
+        {
+            return;
+        }
+
+        if (dr.Region is not null)
+        {
+            if (!AwsRegions.IsKnown(dr.Region))
+            {
+                problems.Add("disasterRecovery.region", "is not an AWS region", dr.Region, "a region name such as 'eu-west-1'");
+            }
+            else if (dr.Region == primaryRegion)
+            {
+                problems.Add("disasterRecovery.region", "is the primary region; a DR copy in the same region does not survive a regional outage", dr.Region,
+                    $"any region other than '{primaryRegion}'");
+            }
+            else if (primaryRegion is not null && AwsRegions.IsKnown(primaryRegion) && AwsRegions.Partition(primaryRegion) != AwsRegions.Partition(dr.Region))
+            {
+                problems.Add("disasterRecovery.region", "is in another AWS partition; AWS Backup cannot copy across partitions", dr.Region,
+                    $"a region of partition '{AwsRegions.Partition(primaryRegion)}'");
+            }
+        }
+
+        if (dr.Account is not null)
+        {
+            if (!AccountPattern().IsMatch(dr.Account))
+            {
+                problems.Add("disasterRecovery.account", "is not an AWS account id", dr.Account, "12 digits");
+            }
+            else if (dr.Account == primaryAccount)
+            {
+                problems.Add("disasterRecovery.account", "is the primary account; a DR copy in the same account does not survive an account compromise", dr.Account,
+                    $"any account other than '{primaryAccount}'");
+            }
+        }
+
+        if (dr.AccountRegion is not null && !AwsRegions.IsKnown(dr.AccountRegion))
+        {
+            problems.Add("disasterRecovery.accountRegion", "is not an AWS region", dr.AccountRegion, "a region name such as 'eu-central-1'");
+        }
+
+        if (dr.AccountRegion is null && primaryRegion is null && dr.Account is not null)
+        {
+            problems.Add("disasterRecovery.accountRegion", "is required when the primary region is not known at synth time", null, "a region name");
+        }
+
+        if (dr.OrganizationId is not null && !OrganizationPattern().IsMatch(dr.OrganizationId))
+        {
+            problems.Add("disasterRecovery.organizationId", "is not an AWS Organizations id", dr.OrganizationId, "'o-' followed by 10-32 lower-case letters or digits");
+        }
+    }
+
+    private static void ValidateVaultLock(EcommerceBackupProps props, ValidationProblems problems)
+    {
+        var lockOptions = props.VaultLock;
+        if (lockOptions is null)
+        {
+            problems.Add("vaultLock", "is missing", null, "vault lock options");
+            return;
+        }
+
+        if (lockOptions.Mode == VaultLockMode.Compliance && !lockOptions.AcknowledgeComplianceModeIsIrreversible)
+        {
+            problems.Add("vaultLock.acknowledgeComplianceModeIsIrreversible",
+                "compliance mode makes the lock and every recovery point's retention permanent after the grace time; acknowledge this explicitly",
+                false, "true when vaultLock.mode is 'compliance'");
+        }
+
+        if (lockOptions.Mode == VaultLockMode.Compliance && (lockOptions.ChangeableFor < TimeSpan.FromDays(3) || !WholeDays(lockOptions.ChangeableFor)))
+        {
+            problems.Add("vaultLock.changeableFor", "grace time is too short", lockOptions.ChangeableFor, "whole days, at least 3d (AWS minimum)");
+        }
+
+        if (lockOptions.MinRetention is { } min && (min < TimeSpan.FromDays(1) || !WholeDays(min)))
+        {
+            problems.Add("vaultLock.minRetention", "must be whole days, at least 1 day", min, "1d to 36500d");
+        }
+
+        if (lockOptions.MaxRetention is { } max && (max > MaxLockRetention || !WholeDays(max) || max < TimeSpan.FromDays(1)))
+        {
+            problems.Add("vaultLock.maxRetention", "must be whole days, at most 36500 days", max, "1d to 36500d");
+        }
+
+        if (lockOptions.MinRetention is { } a && lockOptions.MaxRetention is { } b && a > b)
+        {
+            problems.Add("vaultLock.minRetention", "is longer than vaultLock.maxRetention", a, $"at most {DurationText.Format(b)}");
+        }
+
+        if (props.Targets is null)
+        {
+            return;
+        }
+
+        foreach (var role in Enum.GetValues<VaultRole>())
+        {
+            var written = SafeRetentions(props.Targets, role);
+            if (written.Count == 0)
+            {
+                continue;
+            }
+
+            var (lockMin, lockMax) = LockLimits(lockOptions, written);
+            foreach (var (key, retention) in written)
+            {
+                if (retention < lockMin)
+                {
+                    problems.Add(key, $"is shorter than the {VaultRoleText(role)} vault lock's minimum retention; AWS Backup would fail every job", retention,
+                        $"at least vaultLock.minRetention = {DurationText.Format(lockMin)}");
+                }
+
+                if (retention > lockMax)
+                {
+                    problems.Add(key, $"is longer than the {VaultRoleText(role)} vault lock's maximum retention; AWS Backup would fail every job", retention,
+                        $"at most vaultLock.maxRetention = {DurationText.Format(lockMax)}");
+                }
+            }
+        }
+    }
+
+    private static List<(string Key, TimeSpan Retention)> SafeRetentions(BackupTargets targets, VaultRole role)
+    {
+        try
+        {
+            return [.. RetentionsWrittenInto(targets, role)];
+        }
+        catch (NullReferenceException)
+        {
+            // Missing parts are reported by ValidateTargets; nothing more to say about the lock.
+            return [];
+        }
+    }
+
+    private static string VaultRoleText(VaultRole role) => role switch
+    {
+        VaultRole.Primary => "primary",
+        VaultRole.DrRegion => "DR-region",
+        _ => "DR-account",
+    };
+
+    private static void ValidateNotifications(NotificationOptions? notifications, ValidationProblems problems)
+    {
+        if (notifications is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < notifications.Emails.Count; i++)
+        {
+            if (!EmailPattern().IsMatch(notifications.Emails[i] ?? string.Empty))
+            {
+                problems.Add($"notifications.emails[{i}]", "is not an email address", notifications.Emails[i], "an address like 'oncall@example.com'");
+            }
+        }
+
+        foreach (var e in notifications.VaultEvents)
+        {
+            if (VaultEvents.Deprecated.Contains(e))
+            {
+                problems.Add("notifications.vaultEvents", "is deprecated: AWS Backup accepts it but never sends it, so the alert would never arrive", e,
+                    string.Join(", ", VaultEvents.Supported));
+            }
+            else if (!VaultEvents.Supported.Contains(e))
+            {
+                problems.Add("notifications.vaultEvents", "is not a backup vault event", e, string.Join(", ", VaultEvents.Supported));
+            }
+        }
+    }
+
+    private static bool IsValidTimeZone(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || !id.Contains('/', StringComparison.Ordinal) && id != "UTC")
+        {
+            return false;
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) && !tz.Id.StartsWith("Windows", StringComparison.Ordinal);
+    }
+
+    private static bool WholeDays(TimeSpan value) => value.Ticks % TimeSpan.TicksPerDay == 0;
+
+    private static bool WholeMinutes(TimeSpan value) => value.Ticks % TimeSpan.TicksPerMinute == 0;
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,18}[a-z0-9]$")]
+    private static partial Regex StoreNamePattern();
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9\-_.]{1,50}$")]
+    private static partial Regex RuleNamePattern();
+
+    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
+    private static partial Regex OrganizationPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,75 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Backup;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Validation;
+using Constructs;
+
+namespace EcommerceBackupCdk.Vaults;
+
+/// <summary>Builds a locked, encrypted vault; shared by <see cref="PrimaryBackupVault"/> and <see cref="RecoveryVault"/>.</summary>
+internal static class VaultFactory
+{
+    public static (BackupVault Vault, IKey Key, TimeSpan LockMin, TimeSpan LockMax) Create(
+        Construct scope, BackupVaultSettings settings, VaultRole role, IReadOnlyList<string> copyAccounts, PolicyDocument accessPolicy)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var name = VaultNames.For(settings.StoreName, role);
+        var problems = new ValidationProblems();
+        if (settings.WrittenRetentions.Count == 0)
+        {
+            problems.Add("writtenRetentions", "is empty; a vault nothing writes into needs no lock limits", 0, "1 or more retentions");
+        }
+
+        var written = settings.WrittenRetentions.Select((r, i) => ($"writtenRetentions[{i}]", r)).ToList();
+        var (min, max) = PropsValidator.LockLimits(settings.Lock, written);
+        foreach (var (writtenKey, retention) in written)
+        {
+            if (retention < min || retention > max)
+            {
+                problems.Add(writtenKey, "is outside the vault lock's retention range; AWS Backup would fail the job", retention,
+                    $"{DurationText.Format(min)} to {DurationText.Format(max)}");
+            }
+        }
+
+        if (settings.Lock.Mode == VaultLockMode.Compliance && !settings.Lock.AcknowledgeComplianceModeIsIrreversible)
+        {
+            problems.Add("lock.acknowledgeComplianceModeIsIrreversible", "compliance mode cannot be undone after the grace time; acknowledge it explicitly", false, "true");
+        }
+
+        foreach (var e in settings.NotificationEvents.Where(e => !VaultEvents.Supported.Contains(e)))
+        {
+            problems.Add("notificationEvents", "is not an event AWS Backup still sends", e, string.Join(", ", VaultEvents.Supported));
+        }
+
+        problems.ThrowIfAny($"{role} vault '{name}'");
+
+        var key = new BackupKey(scope, "Key", new BackupKeyProps
+        {
+            Alias = $"{name}-vault",
+            Description = $"Encrypts recovery points in backup vault {name} of store {settings.StoreName}.",
+            CopyAccounts = copyAccounts,
+        }).Key;
+
+        var vault = new BackupVault(scope, "Resource", new BackupVaultProps
+        {
+            BackupVaultName = name,
+            EncryptionKey = key,
+            AccessPolicy = accessPolicy,
+            BlockRecoveryPointDeletion = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            NotificationTopic = settings.NotificationTopic,
+            NotificationEvents = settings.NotificationTopic is null
+                ? null
+                : settings.NotificationEvents.Select(e => Enum.Parse<BackupVaultEvents>(e)).ToArray(),
+            LockConfiguration = new LockConfiguration
+            {
+                MinRetention = Duration.Days(min.TotalDays),
+                MaxRetention = Duration.Days(max.TotalDays),
+                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days(settings.Lock.ChangeableFor.TotalDays) : null,
+            },
+        });
+        return (vault, key, min, max);
+    }
+}
