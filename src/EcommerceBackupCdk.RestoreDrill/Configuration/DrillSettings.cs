@@ -1,0 +1,372 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace EcommerceBackupCdk.RestoreDrill.Configuration;
+
+/// <summary>The validated configuration of the validator; build it with <see cref="FromEnvironment(IReadOnlyDictionary{string, string})"/>.</summary>
+public sealed partial record DrillSettings
+{
+    public required string StoreName { get; init; }
+
+    public required string ReportBucket { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>Empty: any restore testing plan.</summary>
+    public IReadOnlyList<string> RestoreTestingPlanArns { get; init; } = [];
+
+    public required IReadOnlyDictionary<string, TierTarget> Tiers { get; init; }
+
+    /// <summary>Settings for resources no <see cref="Resources"/> entry matches.</summary>
+    public required ResourceSettings Defaults { get; init; }
+
+    public IReadOnlyList<ResourceSettings> Resources { get; init; } = [];
+
+    public int DynamoDbScanSegments { get; init; } = 4;
+
+    public TimeSpan ValidationTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    public Uri? BackupEndpoint { get; init; }
+
+    public Uri? RdsEndpoint { get; init; }
+
+    public Uri? SecretsManagerEndpoint { get; init; }
+
+    public Uri? DynamoDbEndpoint { get; init; }
+
+    public Uri? S3Endpoint { get; init; }
+
+    /// <summary>The first per-resource entry matching the source ARN, else the defaults.</summary>
+    public ResourceSettings For(string? sourceResourceArn) =>
+        Resources.FirstOrDefault(r => r.Matches(sourceResourceArn)) ?? Defaults;
+
+    public static DrillSettings FromEnvironment() =>
+        FromEnvironment(Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal));
+
+    /// <summary>Validates every variable and reports all problems at once in a <see cref="ConfigurationException"/>.</summary>
+    public static DrillSettings FromEnvironment(IReadOnlyDictionary<string, string> env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var problems = new List<string>();
+        string? Get(string name) => env.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+        var store = Get(DrillEnvironment.StoreName);
+        if (store is null)
+        {
+            problems.Add($"{DrillEnvironment.StoreName}: required (got nothing, allowed 1-64 of a-z, 0-9, '-')");
+        }
+        else if (!StoreNamePattern().IsMatch(store))
+        {
+            problems.Add($"{DrillEnvironment.StoreName}: not a store name (got '{store}', allowed 1-64 of a-z, 0-9, '-')");
+        }
+
+        var bucket = Get(DrillEnvironment.ReportBucket);
+        if (bucket is null)
+        {
+            problems.Add($"{DrillEnvironment.ReportBucket}: required (got nothing, allowed an S3 bucket name)");
+        }
+        else if (!BucketPattern().IsMatch(bucket))
+        {
+            problems.Add($"{DrillEnvironment.ReportBucket}: not an S3 bucket name (got '{bucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
+        }
+
+        var region = Get(DrillEnvironment.Region);
+        if (region is null)
+        {
+            problems.Add($"{DrillEnvironment.Region}: required (got nothing, allowed an AWS region such as eu-central-1; Lambda sets it)");
+        }
+
+        var plans = (Get(DrillEnvironment.RestoreTestingPlanArns) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        foreach (var plan in plans.Where(p => !p.StartsWith("arn:", StringComparison.Ordinal) || !p.Contains(":restore-testing-plan:", StringComparison.Ordinal)))
+        {
+            problems.Add($"{DrillEnvironment.RestoreTestingPlanArns}: not a restore testing plan ARN (got '{plan}', allowed arn:aws:backup:<region>:<account>:restore-testing-plan:<name>-<id>)");
+        }
+
+        var tiers = ReadTiers(Get(DrillEnvironment.TierTargets), problems);
+
+        var defaultTier = Get(DrillEnvironment.DefaultTier) ?? DrillTiers.Critical;
+        if (!tiers.ContainsKey(defaultTier))
+        {
+            problems.Add($"{DrillEnvironment.DefaultTier}: unknown tier (got '{defaultTier}', allowed {string.Join(" | ", tiers.Keys)})");
+        }
+
+        var segments = ReadInt(Get(DrillEnvironment.DynamoDbScanSegments), DrillEnvironment.DynamoDbScanSegments, 4, 1, 64, problems);
+        var minimum = ReadInt(Get(DrillEnvironment.MinimumRecordCount), DrillEnvironment.MinimumRecordCount, 1, 0, int.MaxValue, problems);
+        var timeout = ReadInt(Get(DrillEnvironment.ValidationTimeoutSeconds), DrillEnvironment.ValidationTimeoutSeconds, 600, 10, 840, problems);
+
+        var preset = Get(DrillEnvironment.SqlPreset) ?? SqlPresetName.WooCommerce;
+        var customQuery = Get(DrillEnvironment.SqlCustomQuery);
+        CheckPreset(DrillEnvironment.SqlPreset, preset, customQuery, DrillEnvironment.SqlCustomQuery, problems);
+
+        var secret = Get(DrillEnvironment.DbSecretArn);
+        if (secret is not null && !secret.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            problems.Add($"{DrillEnvironment.DbSecretArn}: not a secret ARN (got '{secret}', allowed arn:aws:secretsmanager:<region>:<account>:secret:<name>)");
+        }
+
+        var timestampAttribute = env.TryGetValue(DrillEnvironment.DynamoDbTimestampAttribute, out var ts) ? ts.Trim() : "createdAt";
+        var defaults = new ResourceSettings
+        {
+            Tier = defaultTier,
+            TimestampAttribute = string.IsNullOrEmpty(timestampAttribute) ? null : timestampAttribute,
+            SqlPreset = preset,
+            SqlCustomQuery = customQuery,
+            SqlTablePrefix = env.TryGetValue(DrillEnvironment.SqlTablePrefix, out var prefix) ? prefix.Trim() : null,
+            Database = Get(DrillEnvironment.SqlDatabase),
+            SecretArn = secret,
+            MinimumRecordCount = minimum,
+        };
+        if (defaults.SqlTablePrefix is not null && !TablePrefixPattern().IsMatch(defaults.SqlTablePrefix))
+        {
+            problems.Add($"{DrillEnvironment.SqlTablePrefix}: not a table prefix (got '{defaults.SqlTablePrefix}', allowed 0-32 of letters, digits, '_')");
+        }
+
+        var resources = ReadResources(Get(DrillEnvironment.ResourceSettings), defaults, tiers, problems);
+
+        var endpoints = new Dictionary<string, Uri?>();
+        foreach (var name in new[] { DrillEnvironment.BackupEndpoint, DrillEnvironment.RdsEndpoint, DrillEnvironment.SecretsManagerEndpoint, DrillEnvironment.DynamoDbEndpoint, DrillEnvironment.S3Endpoint })
+        {
+            var value = Get(name);
+            if (value is null)
+            {
+                endpoints[name] = null;
+            }
+            else if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                endpoints[name] = uri;
+            }
+            else
+            {
+                problems.Add($"{name}: not an http(s) URL (got '{value}', allowed e.g. https://backup.eu-central-1.amazonaws.com)");
+                endpoints[name] = null;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        return new DrillSettings
+        {
+            StoreName = store!,
+            ReportBucket = bucket!,
+            Region = region!,
+            RestoreTestingPlanArns = plans,
+            Tiers = tiers,
+            Defaults = defaults,
+            Resources = resources,
+            DynamoDbScanSegments = segments,
+            ValidationTimeout = TimeSpan.FromSeconds(timeout),
+            BackupEndpoint = endpoints[DrillEnvironment.BackupEndpoint],
+            RdsEndpoint = endpoints[DrillEnvironment.RdsEndpoint],
+            SecretsManagerEndpoint = endpoints[DrillEnvironment.SecretsManagerEndpoint],
+            DynamoDbEndpoint = endpoints[DrillEnvironment.DynamoDbEndpoint],
+            S3Endpoint = endpoints[DrillEnvironment.S3Endpoint],
+        };
+    }
+
+    private static void CheckPreset(string where, string preset, string? customQuery, string queryName, List<string> problems)
+    {
+        if (!SqlPresetName.All.Contains(preset))
+        {
+            problems.Add($"{where}: unknown preset (got '{preset}', allowed {string.Join(" | ", SqlPresetName.All)})");
+        }
+        else if (preset == SqlPresetName.Custom)
+        {
+            if (customQuery is null)
+            {
+                problems.Add($"{queryName}: required when the preset is custom (got nothing, allowed one SELECT returning order count and newest order time)");
+            }
+            else if (!SelectPattern().IsMatch(customQuery))
+            {
+                problems.Add($"{queryName}: must be a single read-only SELECT (got '{customQuery}', allowed SELECT ... or WITH ... SELECT ..., no ';')");
+            }
+        }
+    }
+
+    private static int ReadInt(string? value, string name, int fallback, int min, int max, List<string> problems)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+
+        problems.Add($"{name}: out of range (got '{value}', allowed an integer {min}-{max})");
+        return fallback;
+    }
+
+    private static Dictionary<string, TierTarget> ReadTiers(string? json, List<string> problems)
+    {
+        var tiers = new Dictionary<string, TierTarget>(DrillTiers.Defaults, StringComparer.Ordinal);
+        if (json is null)
+        {
+            return tiers;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"{DrillEnvironment.TierTargets}: not a JSON object (got '{json}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}}}})");
+                return tiers;
+            }
+
+            foreach (var tier in doc.RootElement.EnumerateObject())
+            {
+                if (!DrillTiers.All.Contains(tier.Name))
+                {
+                    problems.Add($"{DrillEnvironment.TierTargets}: unknown tier (got '{tier.Name}', allowed {string.Join(" | ", DrillTiers.All)})");
+                    continue;
+                }
+
+                var current = tiers[tier.Name];
+                long? Field(string field, long? fallback)
+                {
+                    if (tier.Value.ValueKind != JsonValueKind.Object || !tier.Value.TryGetProperty(field, out var v))
+                    {
+                        return fallback;
+                    }
+
+                    if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n > 0)
+                    {
+                        return n;
+                    }
+
+                    problems.Add($"{DrillEnvironment.TierTargets}: {tier.Name}.{field} must be a positive whole number of seconds (got {v.GetRawText()}, allowed 1-{long.MaxValue})");
+                    return fallback;
+                }
+
+                tiers[tier.Name] = new TierTarget
+                {
+                    RpoSeconds = Field("rpoSeconds", current.RpoSeconds)!.Value,
+                    RtoSeconds = Field("rtoSeconds", current.RtoSeconds)!.Value,
+                    MaxDataFreshnessSeconds = Field("maxDataFreshnessSeconds", current.MaxDataFreshnessSeconds),
+                    MaxRecoveryPointAgeSeconds = Field("maxRecoveryPointAgeSeconds", current.MaxRecoveryPointAgeSeconds),
+                };
+            }
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{DrillEnvironment.TierTargets}: not valid JSON ({e.Message}) (got '{json}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}}}})");
+        }
+
+        return tiers;
+    }
+
+    private static List<ResourceSettings> ReadResources(string? json, ResourceSettings defaults, Dictionary<string, TierTarget> tiers, List<string> problems)
+    {
+        var result = new List<ResourceSettings>();
+        if (json is null)
+        {
+            return result;
+        }
+
+        const string name = DrillEnvironment.ResourceSettings;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add($"{name}: not a JSON array (got '{json}', allowed [{{\"sourceArn\":\"arn:...\",\"tier\":\"critical\"}}])");
+                return result;
+            }
+
+            var index = 0;
+            foreach (var item in doc.RootElement.EnumerateArray())
+            {
+                var where = $"{name}[{index++}]";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add($"{where}: not an object (got {item.GetRawText()}, allowed {{\"sourceArn\":\"arn:...\", ...}})");
+                    continue;
+                }
+
+                string? Str(string field) => item.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                var known = new HashSet<string>(StringComparer.Ordinal) { "sourceArn", "tier", "timestampAttribute", "sqlPreset", "sqlCustomQuery", "sqlTablePrefix", "database", "secretArn", "minimumRecordCount" };
+                foreach (var property in item.EnumerateObject().Where(p => !known.Contains(p.Name)))
+                {
+                    problems.Add($"{where}: unknown field (got '{property.Name}', allowed {string.Join(", ", known)})");
+                }
+
+                var sourceArn = Str("sourceArn");
+                if (sourceArn is null || !sourceArn.StartsWith("arn:", StringComparison.Ordinal))
+                {
+                    problems.Add($"{where}.sourceArn: required ARN or ARN prefix ending in '*' (got '{sourceArn}', allowed arn:aws:...)");
+                    continue;
+                }
+
+                var tier = Str("tier") ?? defaults.Tier;
+                if (!tiers.ContainsKey(tier))
+                {
+                    problems.Add($"{where}.tier: unknown tier (got '{tier}', allowed {string.Join(" | ", tiers.Keys)})");
+                }
+
+                var preset = Str("sqlPreset") ?? defaults.SqlPreset;
+                var query = Str("sqlCustomQuery") ?? defaults.SqlCustomQuery;
+                CheckPreset($"{where}.sqlPreset", preset, query, $"{where}.sqlCustomQuery", problems);
+                var prefix = Str("sqlTablePrefix") ?? defaults.SqlTablePrefix;
+                if (prefix is not null && !TablePrefixPattern().IsMatch(prefix))
+                {
+                    problems.Add($"{where}.sqlTablePrefix: not a table prefix (got '{prefix}', allowed 0-32 of letters, digits, '_')");
+                }
+
+                var minimum = defaults.MinimumRecordCount;
+                if (item.TryGetProperty("minimumRecordCount", out var m))
+                {
+                    if (m.ValueKind == JsonValueKind.Number && m.TryGetInt64(out var n) && n >= 0)
+                    {
+                        minimum = n;
+                    }
+                    else
+                    {
+                        problems.Add($"{where}.minimumRecordCount: not a whole number >= 0 (got {m.GetRawText()}, allowed 0-{long.MaxValue})");
+                    }
+                }
+
+                result.Add(new ResourceSettings
+                {
+                    SourceArn = sourceArn,
+                    Tier = tier,
+                    TimestampAttribute = item.TryGetProperty("timestampAttribute", out _) ? NullIfEmpty(Str("timestampAttribute")) : defaults.TimestampAttribute,
+                    SqlPreset = preset,
+                    SqlCustomQuery = query,
+                    SqlTablePrefix = prefix,
+                    Database = Str("database") ?? defaults.Database,
+                    SecretArn = Str("secretArn") ?? defaults.SecretArn,
+                    MinimumRecordCount = minimum,
+                });
+            }
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{name}: not valid JSON ({e.Message}) (got '{json}', allowed [{{\"sourceArn\":\"arn:...\",\"tier\":\"critical\"}}])");
+        }
+
+        return result;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    private static partial Regex StoreNamePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_]{0,32}$")]
+    private static partial Regex TablePrefixPattern();
+
+    [GeneratedRegex(@"^\s*(SELECT|WITH)\b[^;]*;?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectPattern();
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace EcommerceBackupCdk.RestoreDrill.Metrics;
+
+/// <summary>Writes one CloudWatch Embedded Metric Format line per drill; Lambda ships stdout to CloudWatch Logs, which extracts the metrics.</summary>
+public sealed class EmfWriter
+{
+    private readonly TextWriter _output;
+
+    public EmfWriter(TextWriter output)
+    {
+        _output = output;
+    }
+
+    /// <summary>Writes the metrics that have a value; properties are added as searchable log fields.</summary>
+    public string Write(
+        string store,
+        string resourceType,
+        DateTimeOffset timestamp,
+        IReadOnlyList<(string Name, double? Value, string Unit)> metrics,
+        IReadOnlyDictionary<string, string?> properties)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(properties);
+        var present = metrics.Where(m => m.Value.HasValue).ToList();
+        var doc = new Dictionary<string, object?>
+        {
+            ["_aws"] = new Dictionary<string, object>
+            {
+                ["Timestamp"] = timestamp.ToUnixTimeMilliseconds(),
+                ["CloudWatchMetrics"] = new[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["Namespace"] = DrillMetrics.Namespace,
+                        ["Dimensions"] = new[] { new[] { DrillMetrics.StoreDimension, DrillMetrics.ResourceTypeDimension } },
+                        ["Metrics"] = present.Select(m => new Dictionary<string, string> { ["Name"] = m.Name, ["Unit"] = m.Unit }).ToArray(),
+                    },
+                },
+            },
+            [DrillMetrics.StoreDimension] = store,
+            [DrillMetrics.ResourceTypeDimension] = resourceType,
+        };
+        foreach (var (name, value, _) in present)
+        {
+            doc[name] = value!.Value;
+        }
+
+        foreach (var (name, value) in properties)
+        {
+            doc.TryAdd(name, value);
+        }
+
+        var line = JsonSerializer.Serialize(doc);
+        _output.WriteLine(line);
+        _output.Flush();
+        return line;
+    }
+}

@@ -1,0 +1,11 @@
+namespace EcommerceBackupCdk.RestoreDrill.Validators.Sql;
+
+/// <summary>SQL dialects the probes speak.</summary>
+public enum SqlEngine
+{
+    /// <summary>MySQL, MariaDB, Aurora MySQL (MySql.Data).</summary>
+    MySql,
+
+    /// <summary>PostgreSQL, Aurora PostgreSQL (Npgsql).</summary>
+    PostgreSql,
+}

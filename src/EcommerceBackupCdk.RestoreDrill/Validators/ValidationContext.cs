@@ -1,0 +1,17 @@
+using EcommerceBackupCdk.RestoreDrill.Aws;
+using EcommerceBackupCdk.RestoreDrill.Configuration;
+
+namespace EcommerceBackupCdk.RestoreDrill.Validators;
+
+/// <summary>Input of a resource validator: the restore job (its CreatedResourceArn is the only resource it may touch) and the settings.</summary>
+public sealed record ValidationContext
+{
+    public required RestoreJobDescription Job { get; init; }
+
+    /// <summary>The ARN to validate; always the job's CreatedResourceArn.</summary>
+    public required string CreatedResourceArn { get; init; }
+
+    public required ResourceSettings Settings { get; init; }
+
+    public required TierTarget Target { get; init; }
+}
