@@ -23,13 +23,9 @@ public sealed class EcommerceBackup : Construct
 {
     /// <summary>Validates the props (all problems at once) and creates the backup system.</summary>
     public EcommerceBackup(Construct scope, string id, EcommerceBackupProps props)
-        : base(scope, id)
+        : base(scope, ValidatedId(scope, id, props))
     {
-        ArgumentNullException.ThrowIfNull(props);
         var stack = Stack.Of(this);
-        var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
-        var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
-        PropsValidator.ThrowIfInvalid(props, account, region);
         Props = props;
 
         Topic = new BackupTopic(this, "Alerts", new BackupTopicProps
@@ -65,6 +61,18 @@ public sealed class EcommerceBackup : Construct
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
         });
+    }
+
+    // Runs before the construct joins the tree, so invalid props leave nothing behind.
+    private static string ValidatedId(Construct scope, string id, EcommerceBackupProps props)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(props);
+        var stack = Stack.Of(scope);
+        var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
+        var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
+        PropsValidator.ThrowIfInvalid(props, account, region);
+        return id;
     }
 
     /// <summary>The validated props.</summary>

@@ -129,7 +129,7 @@ public sealed class TieredBackupPlan : Construct
         PropsValidator.ValidateStoreName(props.StoreName, problems);
         PropsValidator.ValidateTimeZone(props.ScheduleTimeZone, problems);
         PropsValidator.ValidateTargets(props.Targets, problems);
-        foreach (var (tier, rule, destination) in PropsValidator.Copies(props.Targets))
+        foreach (var (tier, rule, destination) in PropsValidator.Copies(props.Targets).Where(c => props.Tiers.Contains(c.Tier)))
         {
             if (destination == CopyDestination.DrRegion && props.DrRegionVaultArn is null)
             {

@@ -332,11 +332,6 @@ public static partial class PropsValidator
             problems.Add("disasterRecovery.accountRegion", "is not an AWS region", dr.AccountRegion, "a region name such as 'eu-central-1'");
         }
 
-        if (dr.AccountRegion is null && primaryRegion is null && dr.Account is not null)
-        {
-            problems.Add("disasterRecovery.accountRegion", "is required when the primary region is not known at synth time", null, "a region name");
-        }
-
         if (dr.OrganizationId is not null && !OrganizationPattern().IsMatch(dr.OrganizationId))
         {
             problems.Add("disasterRecovery.organizationId", "is not an AWS Organizations id", dr.OrganizationId, "'o-' followed by 10-32 lower-case letters or digits");

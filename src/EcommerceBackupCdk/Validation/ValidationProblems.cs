@@ -24,6 +24,9 @@ public sealed class ValidationProblems
     public void Add(string key, string what, object? got, string allowed) =>
         _problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: {what} (got {Show(got)}, allowed {allowed})"));
 
+    /// <summary>Records an already formatted problem (e.g. one from another validator).</summary>
+    public void AddRaw(string problem) => _problems.Add(problem);
+
     /// <summary>Throws <see cref="BackupConfigurationException"/> listing every problem when there is any.</summary>
     /// <param name="subject">What was validated, e.g. <c>EcommerceBackupProps</c>.</param>
     public void ThrowIfAny(string subject)

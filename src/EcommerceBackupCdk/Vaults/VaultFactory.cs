@@ -59,10 +59,6 @@ internal static class VaultFactory
             AccessPolicy = accessPolicy,
             BlockRecoveryPointDeletion = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
-            NotificationTopic = settings.NotificationTopic,
-            NotificationEvents = settings.NotificationTopic is null
-                ? null
-                : settings.NotificationEvents.Select(e => Enum.Parse<BackupVaultEvents>(e)).ToArray(),
             LockConfiguration = new LockConfiguration
             {
                 MinRetention = Duration.Days(min.TotalDays),
@@ -70,6 +66,18 @@ internal static class VaultFactory
                 ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days(settings.Lock.ChangeableFor.TotalDays) : null,
             },
         });
+        // Set on the L1 rather than through the L2's NotificationTopic, which would also add an unconditioned
+        // publish grant for backup.amazonaws.com to the topic policy; BackupTopic's own policy already allows AWS
+        // Backup of this account only (aws:SourceAccount), which closes the confused-deputy hole.
+        if (settings.NotificationTopic is { } topic)
+        {
+            ((CfnBackupVault)vault.Node.DefaultChild!).Notifications = new CfnBackupVault.NotificationObjectTypeProperty
+            {
+                SnsTopicArn = topic.TopicArn,
+                BackupVaultEvents = settings.NotificationEvents.ToArray(),
+            };
+        }
+
         return (vault, key, min, max);
     }
 }

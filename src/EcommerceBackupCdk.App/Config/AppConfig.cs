@@ -1,0 +1,14 @@
+namespace EcommerceBackupCdk.App.Config;
+
+/// <summary>The deployment read from the <c>ecommerceBackup</c> context key, validated.</summary>
+internal sealed record AppConfig
+{
+    /// <summary>Primary account id.</summary>
+    public required string PrimaryAccount { get; init; }
+
+    /// <summary>Primary region.</summary>
+    public required string PrimaryRegion { get; init; }
+
+    /// <summary>The library props.</summary>
+    public required EcommerceBackupProps Backup { get; init; }
+}

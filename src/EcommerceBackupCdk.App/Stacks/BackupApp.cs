@@ -1,0 +1,70 @@
+using Amazon.CDK;
+using EcommerceBackupCdk.App.Config;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Vaults;
+
+namespace EcommerceBackupCdk.App.Stacks;
+
+/// <summary>Builds the app's stacks from a validated config: primary, DR region (when copies go there), DR account (when copies go there).</summary>
+internal static class BackupApp
+{
+    public static (PrimaryBackupStack Primary, RecoveryVaultStack? DrRegion, RecoveryVaultStack? DrAccount) Build(Amazon.CDK.App app, AppConfig config)
+    {
+        var store = config.Backup.StoreName;
+        var copies = PropsValidator.Copies(config.Backup.Targets);
+        var dr = config.Backup.DisasterRecovery;
+
+        RecoveryVaultStack? drRegion = null;
+        if (copies.Any(c => c.Destination == CopyDestination.DrRegion))
+        {
+            drRegion = new RecoveryVaultStack(app, $"{store}-backup-dr-region", new RecoveryVaultStackProps
+            {
+                Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = dr!.Region },
+                Description = $"{store} backup: recovery vault in the DR region {dr.Region}.",
+                Backup = config.Backup,
+                Role = VaultRole.DrRegion,
+                SourceAccount = config.PrimaryAccount,
+                CrossRegionReferences = false,
+            });
+        }
+
+        RecoveryVaultStack? drAccount = null;
+        if (copies.Any(c => c.Destination == CopyDestination.DrAccount))
+        {
+            drAccount = new RecoveryVaultStack(app, $"{store}-backup-dr-account", new RecoveryVaultStackProps
+            {
+                Env = new Amazon.CDK.Environment { Account = dr!.Account, Region = dr.AccountRegion ?? config.PrimaryRegion },
+                Description = $"{store} backup: recovery vault in the DR account {dr.Account}.",
+                Backup = config.Backup,
+                Role = VaultRole.DrAccount,
+                SourceAccount = config.PrimaryAccount,
+            });
+        }
+
+        var primary = new PrimaryBackupStack(app, $"{store}-backup-primary", new PrimaryBackupStackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
+            Description = $"{store} backup: primary vault, tiered backup plans and alerts.",
+            Backup = config.Backup,
+        });
+
+        // Copies need the recovery vaults to exist first.
+        if (drRegion is not null)
+        {
+            primary.AddDependency(drRegion, "copy actions write into the DR-region vault");
+        }
+
+        if (drAccount is not null)
+        {
+            primary.AddDependency(drAccount, "copy actions write into the DR-account vault");
+        }
+
+        foreach (var stack in new Stack?[] { primary, drRegion, drAccount }.OfType<Stack>())
+        {
+            Tags.Of(stack).Add(TagContract.StoreKey, store);
+        }
+
+        return (primary, drRegion, drAccount);
+    }
+}

@@ -1,0 +1,9 @@
+using Amazon.CDK;
+
+namespace EcommerceBackupCdk.App.Stacks;
+
+/// <summary>Props of <see cref="PrimaryBackupStack"/>.</summary>
+internal sealed class PrimaryBackupStackProps : StackProps
+{
+    public required EcommerceBackupProps Backup { get; init; }
+}

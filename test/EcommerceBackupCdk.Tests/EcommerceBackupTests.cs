@@ -1,0 +1,65 @@
+using Amazon.CDK.Assertions;
+using EcommerceBackupCdk.Tests.Support;
+using EcommerceBackupCdk.Validation;
+
+namespace EcommerceBackupCdk.Tests;
+
+public sealed class EcommerceBackupTests
+{
+    [Fact]
+    public void Facade_Demo_CreatesTopicVaultPlansAndSelections()
+    {
+        var (_, backup, template) = TestStacks.Facade();
+
+        template.ResourceCountIs("AWS::Backup::BackupVault", 1);
+        template.ResourceCountIs("AWS::Backup::BackupPlan", 3);
+        template.ResourceCountIs("AWS::Backup::BackupSelection", 3);
+        template.ResourceCountIs("AWS::SNS::Topic", 1);
+        template.ResourceCountIs("AWS::KMS::Key", 2);
+        backup.DrRegionVaultArn.Should().NotBeNull();
+        backup.DrAccountVaultArn.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Facade_Topic_IsKmsEncryptedTlsOnlyAndOnlyServicesPublish()
+    {
+        var (_, _, template) = TestStacks.Facade();
+
+        template.HasResourceProperties("AWS::SNS::Topic", new Dictionary<string, object>
+        {
+            ["TopicName"] = "acme-backup-alerts",
+            ["KmsMasterKeyId"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.AnyValue() }),
+        });
+        var statements = Json.ResourcesOfType(template, "AWS::SNS::TopicPolicy").Single()["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
+        statements.Should().Contain(s => s!["Effect"]!.GetValue<string>() == "Deny" && s.ToJsonString().Contains("aws:SecureTransport"));
+        var allow = statements.Single(s => s!["Effect"]!.GetValue<string>() == "Allow")!;
+        allow["Principal"]!["Service"]!.ToJsonString().Should().Be("""["backup.amazonaws.com","events.amazonaws.com","cloudwatch.amazonaws.com"]""");
+        template.HasResourceProperties("AWS::SNS::Subscription", new Dictionary<string, object> { ["Protocol"] = "email", ["Endpoint"] = "oncall@acme.example" });
+    }
+
+    [Fact]
+    public void Facade_InvalidProps_ThrowsBeforeCreatingAnything()
+    {
+        var stack = TestStacks.NewStack();
+
+        var act = () => new EcommerceBackup(stack, "Backup", TestStacks.DemoProps() with
+        {
+            DisasterRecovery = new EcommerceBackupCdk.Vaults.DisasterRecoveryOptions { Region = TestStacks.PrimaryRegion, Account = TestStacks.PrimaryAccount },
+        });
+
+        act.Should().Throw<BackupConfigurationException>().Which.Problems.Should().HaveCount(2);
+        stack.Node.Children.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Facade_EnvAgnosticStack_UsesTokensAndSkipsComparisons()
+    {
+        var app = new Amazon.CDK.App();
+        var stack = new Amazon.CDK.Stack(app, "Agnostic");
+
+        var backup = new EcommerceBackup(stack, "Backup", TestStacks.DemoProps());
+
+        Amazon.CDK.Token.IsUnresolved(backup.DrAccountVaultArn!).Should().BeTrue("the DR account vault sits in the primary region by default");
+        Template.FromStack(stack).ResourceCountIs("AWS::Backup::BackupPlan", 3);
+    }
+}
