@@ -129,9 +129,14 @@ internal static class ConfigReader
                 problems.Add("primary.account", "is not an AWS account id", account, "12 digits");
             }
 
+            // A key the reader already reported (wrong type, bad duration) is not reported again by the props rules.
+            var reported = problems.All.Select(p => p[..p.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
             foreach (var problem in PropsValidator.Validate(backup, PropsValidator.IsAccountId(account) ? account : null, AwsRegions.IsKnown(region) ? region : null).All)
             {
-                problems.AddRaw(problem);
+                if (!reported.Contains(problem[..problem.IndexOf(':', StringComparison.Ordinal)]))
+                {
+                    problems.AddRaw(problem);
+                }
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
@@ -279,6 +284,13 @@ internal static class ConfigReader
         return rule;
     }
 
+    /// <summary>A JSON value shown in a message as written: strings in single quotes, everything else raw.</summary>
+    private sealed record JsonText(JsonElement Value)
+    {
+        public override string ToString() =>
+            Value.ValueKind == JsonValueKind.String ? $"'{Value.GetString()}'" : Value.GetRawText();
+    }
+
     /// <summary>Typed access to JSON that records problems instead of throwing.</summary>
     private sealed class Reader(ValidationProblems problems)
     {
@@ -320,7 +332,7 @@ internal static class ConfigReader
 
             if (v.ValueKind != JsonValueKind.String)
             {
-                Problems.Add(path, "must be a string", v.ToString(), "a JSON string");
+                Problems.Add(path, "must be a string", new JsonText(v), "a JSON string");
                 return null;
             }
 
@@ -336,7 +348,7 @@ internal static class ConfigReader
 
             if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
             {
-                Problems.Add(path, "must be a list of strings", v.ToString(), "a JSON array of strings");
+                Problems.Add(path, "must be a list of strings", new JsonText(v), "a JSON array of strings");
                 return null;
             }
 
@@ -352,7 +364,7 @@ internal static class ConfigReader
 
             if (v.ValueKind is not JsonValueKind.True and not JsonValueKind.False)
             {
-                Problems.Add(path, "must be true or false", v.ToString(), "true, false");
+                Problems.Add(path, "must be true or false", new JsonText(v), "true, false");
                 return null;
             }
 
@@ -368,7 +380,7 @@ internal static class ConfigReader
 
             if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
             {
-                Problems.Add(path, "must be a whole number", v.ToString(), "an integer");
+                Problems.Add(path, "must be a whole number", new JsonText(v), "an integer");
                 return null;
             }
 
