@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
+using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tiers;
@@ -10,8 +11,8 @@ using Constructs;
 namespace EcommerceBackupCdk;
 
 /// <summary>
-/// The one-line facade: an alert topic, the locked primary vault and one backup plan per tier with tag selections
-/// and copies to the DR vaults. Put it in the stack of the primary account and region; the DR vaults live in
+/// The one-line facade: an alert topic, the locked primary vault, one backup plan per tier with tag selections
+/// and copies to the DR vaults, and scheduled restore drills with their validator and alarms. Put it in the stack of the primary account and region; the DR vaults live in
 /// <see cref="RecoveryVaultStack"/>s. Every part is also usable alone.
 /// </summary>
 /// <example>
@@ -61,6 +62,17 @@ public sealed class EcommerceBackup : Construct
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
         });
+
+        Drills = props.Drills.Enabled
+            ? new RestoreDrill(this, "Drills", new RestoreDrillProps
+            {
+                StoreName = props.StoreName,
+                Vault = Vault.Vault,
+                Targets = props.Targets,
+                AlarmTopic = Topic.Topic,
+                Options = props.Drills,
+            })
+            : null;
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -86,6 +98,9 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>The plans, one per tier.</summary>
     public TieredBackupPlan Plans { get; }
+
+    /// <summary>The restore drills, or null when <see cref="DrillOptions.Enabled"/> is false.</summary>
+    public RestoreDrill? Drills { get; }
 
     /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
     public string? DrRegionVaultArn { get; }

@@ -1,3 +1,4 @@
+using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
@@ -27,4 +28,10 @@ public sealed record EcommerceBackupProps
 
     /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>
+    /// Restore drills (DESIGN §6). Default: enabled, Fridays 18:00 UTC, the <c>critical</c> tier, every supported
+    /// resource type, the validator built from this repository — see <see cref="DrillDefaults"/>.
+    /// </summary>
+    public DrillOptions Drills { get; init; } = new();
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -12,7 +14,7 @@ namespace EcommerceBackupCdk.App.Config;
 /// <see cref="PropsValidator"/> — is reported at once, each naming the key, the value and what is allowed.
 /// Tier settings are merged over <see cref="TierDefaults"/>: only what the config names changes.
 /// </summary>
-internal static class ConfigReader
+internal static partial class ConfigReader
 {
     public const string ContextKey = "ecommerceBackup";
 
@@ -39,7 +41,7 @@ internal static class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "drills");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -109,8 +111,11 @@ internal static class ConfigReader
                 }
             }
 
+            var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
+
             var backup = new EcommerceBackupProps
             {
+                Drills = drills,
                 StoreName = storeName,
                 Targets = targets,
                 DisasterRecovery = dr,
@@ -140,9 +145,188 @@ internal static class ConfigReader
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
-            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup };
+            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig };
         }
     }
+
+    private static (DrillOptions Options, DrillConfig Config) ReadDrills(Reader r, JsonElement e)
+    {
+        const string key = "drills";
+        r.Keys(e, key, "enabled", "schedule", "timeZone", "startWindow", "selectionWindowDays", "validationWindow", "tiers", "resourceTypes",
+            "rdsInstanceClass", "dbSubnetGroupName", "dbSecurityGroupIds", "freshnessAttribute", "maxDataFreshness", "sqlPreset", "sqlCustomQuery",
+            "sqlTablePrefix", "sqlDatabase", "databaseSecretArn", "minimumRecordCount", "reportRetention", "network", "resources");
+        var defaults = new DrillOptions();
+        var options = defaults with
+        {
+            Enabled = r.Bool(e, $"{key}.enabled") ?? defaults.Enabled,
+            Schedule = r.String(e, $"{key}.schedule") ?? defaults.Schedule,
+            TimeZone = r.String(e, $"{key}.timeZone") ?? defaults.TimeZone,
+            StartWindow = r.Duration(e, $"{key}.startWindow") ?? defaults.StartWindow,
+            SelectionWindowDays = r.Int(e, $"{key}.selectionWindowDays") ?? defaults.SelectionWindowDays,
+            ValidationWindow = r.Duration(e, $"{key}.validationWindow") ?? defaults.ValidationWindow,
+            RdsInstanceClass = r.String(e, $"{key}.rdsInstanceClass") ?? defaults.RdsInstanceClass,
+            DbSubnetGroupName = r.String(e, $"{key}.dbSubnetGroupName"),
+            DbSecurityGroupIds = r.Strings(e, $"{key}.dbSecurityGroupIds") ?? defaults.DbSecurityGroupIds,
+            FreshnessAttribute = r.String(e, $"{key}.freshnessAttribute") ?? defaults.FreshnessAttribute,
+            MaxDataFreshness = r.Duration(e, $"{key}.maxDataFreshness"),
+            SqlPreset = r.String(e, $"{key}.sqlPreset") ?? defaults.SqlPreset,
+            SqlCustomQuery = r.String(e, $"{key}.sqlCustomQuery"),
+            SqlTablePrefix = r.String(e, $"{key}.sqlTablePrefix"),
+            SqlDatabase = r.String(e, $"{key}.sqlDatabase"),
+            MinimumRecordCount = r.Int(e, $"{key}.minimumRecordCount") ?? defaults.MinimumRecordCount,
+            ReportRetention = r.Duration(e, $"{key}.reportRetention") ?? defaults.ReportRetention,
+        };
+
+        if (r.Strings(e, $"{key}.tiers") is { } tierNames)
+        {
+            var tiers = new List<TierName>();
+            foreach (var name in tierNames)
+            {
+                if (TierNames.TryParse(name, out var tier))
+                {
+                    tiers.Add(tier);
+                }
+                else
+                {
+                    r.Problems.Add($"{key}.tiers", "is not a tier", name, TierNames.Allowed);
+                }
+            }
+
+            options = options with { Tiers = tiers };
+        }
+
+        if (r.Strings(e, $"{key}.resourceTypes") is { } typeNames)
+        {
+            var types = new List<DrillResourceType>();
+            foreach (var name in typeNames)
+            {
+                if (DrillResourceTypes.TryParse(name, out var type))
+                {
+                    types.Add(type);
+                }
+                else
+                {
+                    r.Problems.Add($"{key}.resourceTypes", "is not a resource type restore drills support", name, DrillResourceTypes.Allowed);
+                }
+            }
+
+            options = options with { ResourceTypes = types };
+        }
+
+        var secretArn = r.String(e, $"{key}.databaseSecretArn");
+        CheckSecretArn(r, $"{key}.databaseSecretArn", secretArn);
+        var resourceSecrets = new Dictionary<int, string>();
+        if (e.TryGetProperty("resources", out var resources) && resources.ValueKind != JsonValueKind.Null)
+        {
+            if (resources.ValueKind != JsonValueKind.Array)
+            {
+                r.Problems.Add($"{key}.resources", "must be an array", resources.ValueKind.ToString(), "a list of {sourceArn, tier, freshnessAttribute, sqlPreset, ...}");
+            }
+            else
+            {
+                var list = new List<DrillResourceSettings>();
+                var i = 0;
+                foreach (var item in resources.EnumerateArray())
+                {
+                    var itemKey = $"{key}.resources[{i}]";
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        r.Problems.Add(itemKey, "must be an object", item.ValueKind.ToString(), "{sourceArn, tier, freshnessAttribute, sqlPreset, ...}");
+                        i++;
+                        continue;
+                    }
+
+                    r.Keys(item, itemKey, "sourceArn", "tier", "freshnessAttribute", "sqlPreset", "sqlCustomQuery", "sqlTablePrefix", "sqlDatabase", "secretArn", "minimumRecordCount");
+                    TierName? tier = null;
+                    if (r.String(item, $"{itemKey}.tier") is { } tierName)
+                    {
+                        if (TierNames.TryParse(tierName, out var parsedTier))
+                        {
+                            tier = parsedTier;
+                        }
+                        else
+                        {
+                            r.Problems.Add($"{itemKey}.tier", "is not a tier", tierName, TierNames.Allowed);
+                        }
+                    }
+
+                    if (r.String(item, $"{itemKey}.secretArn") is { } itemSecret)
+                    {
+                        CheckSecretArn(r, $"{itemKey}.secretArn", itemSecret);
+                        resourceSecrets[i] = itemSecret;
+                    }
+
+                    list.Add(new DrillResourceSettings
+                    {
+                        SourceArn = r.String(item, $"{itemKey}.sourceArn", required: true) ?? string.Empty,
+                        Tier = tier,
+                        FreshnessAttribute = r.String(item, $"{itemKey}.freshnessAttribute"),
+                        SqlPreset = r.String(item, $"{itemKey}.sqlPreset"),
+                        SqlCustomQuery = r.String(item, $"{itemKey}.sqlCustomQuery"),
+                        SqlTablePrefix = r.String(item, $"{itemKey}.sqlTablePrefix"),
+                        SqlDatabase = r.String(item, $"{itemKey}.sqlDatabase"),
+                        MinimumRecordCount = r.Int(item, $"{itemKey}.minimumRecordCount"),
+                    });
+                    i++;
+                }
+
+                options = options with { Resources = list };
+            }
+        }
+
+        DrillNetworkConfig? network = null;
+        if (r.Object(e, $"{key}.network") is { } n)
+        {
+            r.Keys(n, $"{key}.network", "vpcId", "subnetIds", "securityGroupIds");
+            var vpcId = r.String(n, $"{key}.network.vpcId", required: true);
+            if (vpcId is not null && !VpcIdPattern().IsMatch(vpcId))
+            {
+                r.Problems.Add($"{key}.network.vpcId", "is not a VPC id", vpcId, "'vpc-' followed by 8 or 17 hexadecimal digits");
+            }
+
+            var subnets = r.Strings(n, $"{key}.network.subnetIds") ?? [];
+            if (subnets.Count == 0)
+            {
+                r.Problems.Add($"{key}.network.subnetIds", "names no subnet", null, "one or more private subnet ids, e.g. 'subnet-0123456789abcdef0'");
+            }
+
+            foreach (var subnet in subnets.Where(s => !SubnetIdPattern().IsMatch(s)))
+            {
+                r.Problems.Add($"{key}.network.subnetIds", "is not a subnet id", subnet, "'subnet-' followed by 8 or 17 hexadecimal digits");
+            }
+
+            var groups = r.Strings(n, $"{key}.network.securityGroupIds") ?? [];
+            foreach (var group in groups.Where(g => !SecurityGroupIdPattern().IsMatch(g)))
+            {
+                r.Problems.Add($"{key}.network.securityGroupIds", "is not a security group id", group, "'sg-' followed by 8 or 17 hexadecimal digits");
+            }
+
+            network = new DrillNetworkConfig { VpcId = vpcId ?? string.Empty, SubnetIds = subnets, SecurityGroupIds = groups };
+        }
+
+        return (options, new DrillConfig { DatabaseSecretArn = secretArn, ResourceSecretArns = resourceSecrets, Network = network });
+    }
+
+    private static void CheckSecretArn(Reader r, string key, string? arn)
+    {
+        if (arn is not null && !SecretArnPattern().IsMatch(arn))
+        {
+            r.Problems.Add(key, "is not the complete ARN of a Secrets Manager secret", arn,
+                "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>");
+        }
+    }
+
+    [GeneratedRegex(@"^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$")]
+    private static partial Regex SecretArnPattern();
+
+    [GeneratedRegex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex VpcIdPattern();
+
+    [GeneratedRegex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex SubnetIdPattern();
+
+    [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex SecurityGroupIdPattern();
 
     private static TierTargets ReadTier(Reader r, JsonElement e, TierName tier, TierTargets defaults)
     {

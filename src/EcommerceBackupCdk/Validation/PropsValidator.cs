@@ -42,6 +42,7 @@ public static partial class PropsValidator
         ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
+        Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         return problems;
     }
 
@@ -453,6 +454,9 @@ public static partial class PropsValidator
             }
         }
     }
+
+    /// <summary>Whether <paramref name="id"/> is an IANA time zone name (e.g. <c>Etc/UTC</c>, <c>Europe/Istanbul</c>).</summary>
+    public static bool IsTimeZone(string? id) => IsValidTimeZone(id);
 
     private static bool IsValidTimeZone(string? id)
     {
