@@ -15,7 +15,7 @@ public sealed class EcommerceBackupTests
         template.ResourceCountIs("AWS::Backup::BackupPlan", 3);
         template.ResourceCountIs("AWS::Backup::BackupSelection", 3);
         template.ResourceCountIs("AWS::SNS::Topic", 1);
-        template.ResourceCountIs("AWS::KMS::Key", 2);
+        template.ResourceCountIs("AWS::KMS::Key", 3); // vault, alert topic, restore drills
         backup.DrRegionVaultArn.Should().NotBeNull();
         backup.DrAccountVaultArn.Should().NotBeNull();
     }

@@ -572,7 +572,7 @@ public sealed class RestoreDrill : Construct
             {
                 AlarmName = DrillAlarmNames.Failed(_store, type),
                 AlarmDescription = $"A {name} restore drill of {_store} failed: the restore did not complete or the restored data did not pass the validator. The drill report in the drill report bucket and the restore job's validation message say why.",
-                Metric = Metric(DrillValidatorContract.Success, type, Stats.MINIMUM, hour),
+                Metric = Metric(DrillValidatorContract.Success, type, Stats.MINIMUM, hour, labelled: false),
                 ComparisonOperator = ComparisonOperator.LESS_THAN_THRESHOLD,
                 Threshold = 1,
                 EvaluationPeriods = 1,
@@ -582,7 +582,7 @@ public sealed class RestoreDrill : Construct
             {
                 AlarmName = DrillAlarmNames.RtoBreached(_store, type),
                 AlarmDescription = $"A {name} restore of {_store} took longer than the {tierText} RTO of {DurationText.Format(targets.Rto)}.",
-                Metric = Metric(DrillValidatorContract.RestoreDurationSeconds, type, Stats.MAXIMUM, hour),
+                Metric = Metric(DrillValidatorContract.RestoreDurationSeconds, type, Stats.MAXIMUM, hour, labelled: false),
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
                 Threshold = targets.Rto.TotalSeconds,
                 EvaluationPeriods = 1,
@@ -593,7 +593,7 @@ public sealed class RestoreDrill : Construct
             {
                 AlarmName = DrillAlarmNames.RecoveryPointTooOld(_store, type),
                 AlarmDescription = $"The newest {name} recovery point a drill of {_store} found was older than {DurationText.Format(ageLimit)}: backups of the {tierText} tier (RPO {DurationText.Format(targets.Rpo)}) are not running as scheduled.",
-                Metric = Metric(DrillValidatorContract.RecoveryPointAgeSeconds, type, Stats.MAXIMUM, hour),
+                Metric = Metric(DrillValidatorContract.RecoveryPointAgeSeconds, type, Stats.MAXIMUM, hour, labelled: false),
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
                 Threshold = ageLimit.TotalSeconds,
                 EvaluationPeriods = 1,
@@ -605,7 +605,7 @@ public sealed class RestoreDrill : Construct
         var usingMetrics = new Dictionary<string, IMetric>();
         for (var i = 0; i < types.Count; i++)
         {
-            usingMetrics[$"m{i}"] = Metric(DrillValidatorContract.Success, types[i], Stats.SAMPLE_COUNT, Duration.Days(1));
+            usingMetrics[$"m{i}"] = Metric(DrillValidatorContract.Success, types[i], Stats.SAMPLE_COUNT, Duration.Days(1), labelled: false);
         }
 
         Add(new Alarm(scope, "NoDrillReport", new AlarmProps
@@ -660,7 +660,8 @@ public sealed class RestoreDrill : Construct
         return Math.Min(7, (int)Math.Ceiling(interval.TotalDays) + 1);
     }
 
-    private Metric Metric(string name, DrillResourceType type, string statistic, Duration period) => new(new MetricProps
+    // Graph metrics carry the type as label; alarm metrics do not, so the alarm stays a plain single-metric alarm.
+    private Metric Metric(string name, DrillResourceType type, string statistic, Duration period, bool labelled = true) => new(new MetricProps
     {
         Namespace = DrillValidatorContract.MetricNamespace,
         MetricName = name,
@@ -671,6 +672,6 @@ public sealed class RestoreDrill : Construct
         },
         Statistic = statistic,
         Period = period,
-        Label = type.ProtectedResourceType(),
+        Label = labelled ? type.ProtectedResourceType() : null,
     });
 }
