@@ -61,6 +61,8 @@ public sealed class EcommerceBackup : Construct
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
         });
+
+        OperatorRole = new BackupOperatorRole(this, "OperatorRole", new BackupOperatorRoleProps { StoreName = props.StoreName });
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -74,6 +76,9 @@ public sealed class EcommerceBackup : Construct
         PropsValidator.ThrowIfInvalid(props, account, region);
         return id;
     }
+
+    /// <summary>The role operators pass to AWS Backup for on-demand backups and restores.</summary>
+    public BackupOperatorRole OperatorRole { get; }
 
     /// <summary>The validated props.</summary>
     public EcommerceBackupProps Props { get; }
