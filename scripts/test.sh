@@ -48,7 +48,7 @@ done
 step "cdk synth (demo config, through the CDK CLI)"
 assembly="$ROOT/artifacts/cdk.out"
 rm -rf "$assembly"
-if npx --no-install cdk synth --quiet --output "$assembly" >"$results/synth.log" 2>&1; then
+if npx --no-install --loglevel=error cdk synth --quiet --output "$assembly" >"$results/synth.log" 2>&1; then
     passed=$((passed + 1))
     tail -n 30 "$results/synth.log"
 

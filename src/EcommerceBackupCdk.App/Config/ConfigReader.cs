@@ -378,13 +378,14 @@ internal static class ConfigReader
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
+            // Context handed over by the CDK CLI goes through jsii, which writes every number as a double (7.0).
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || d != Math.Floor(d) || d is > int.MaxValue or < int.MinValue)
             {
                 Problems.Add(path, "must be a whole number", new JsonText(v), "an integer");
                 return null;
             }
 
-            return i;
+            return (int)d;
         }
 
         public TimeSpan? Duration(JsonElement parent, string path, bool required = false)

@@ -77,6 +77,15 @@ public sealed class ConfigReaderTests
     }
 
     [Fact]
+    public void Read_NumbersAsDoublesFromTheCdkCli_AreAccepted()
+    {
+        var json = Demo();
+        json["targets"]!["archive"] = JsonNode.Parse("""{"years": 5.0}""");
+
+        ConfigReader.Read(json.ToJsonString()).Backup.Targets.Archive.Rules.Single().Retention.Should().Be(TimeSpan.FromDays(5 * 365));
+    }
+
+    [Fact]
     public void Read_ComplianceLock_ReadsAllLockKeys()
     {
         var json = Demo();
@@ -118,6 +127,7 @@ public sealed class ConfigReaderTests
         { "bad bool", """{"vaultLock":{"acknowledgeComplianceModeIsIrreversible":"yes"}}""", "vaultLock.acknowledgeComplianceModeIsIrreversible: must be true or false (got 'yes', allowed true, false)" },
         { "bad emails", """{"notifications":{"emails":"a@b.c"}}""", "notifications.emails: must be a list of strings (got 'a@b.c', allowed a JSON array of strings)" },
         { "archive years", """{"targets":{"archive":{"years":0}}}""", "targets.archive.years: is out of range (got 0, allowed 1 to 100)" },
+        { "years fraction", """{"targets":{"archive":{"years":7.5}}}""", "targets.archive.years: must be a whole number (got 7.5, allowed an integer)" },
         { "years not int", """{"targets":{"archive":{"years":"7"}}}""", "targets.archive.years: must be a whole number (got '7', allowed an integer)" },
         { "years on critical", """{"targets":{"critical":{"years":7}}}""", "targets.critical.years: is not a known key (got 'years', allowed rpo, rto, rules, continuous)" },
         { "unknown tier", """{"targets":{"gold":{}}}""", "targets.gold: is not a known key (got 'gold', allowed critical, standard, archive)" },
