@@ -10,8 +10,8 @@ using Constructs;
 namespace EcommerceBackupCdk;
 
 /// <summary>
-/// The one-line facade: an alert topic, the locked primary vault and one backup plan per tier with tag selections
-/// and copies to the DR vaults. Put it in the stack of the primary account and region; the DR vaults live in
+/// The one-line facade: an alert topic, the locked primary vault, one backup plan per tier with tag selections
+/// and copies to the DR vaults, and the monitoring of the vault (alarms, job-event messages, dashboard). Put it in the stack of the primary account and region; the DR vaults live in
 /// <see cref="RecoveryVaultStack"/>s. Every part is also usable alone.
 /// </summary>
 /// <example>
@@ -63,6 +63,29 @@ public sealed class EcommerceBackup : Construct
         });
 
         OperatorRole = new BackupOperatorRole(this, "OperatorRole", new BackupOperatorRoleProps { StoreName = props.StoreName });
+
+        WarningTopic = props.Monitoring.WarningEmails.Count > 0
+            ? new BackupTopic(this, "Warnings", new BackupTopicProps
+            {
+                StoreName = props.StoreName,
+                Purpose = "warnings",
+                Emails = props.Monitoring.WarningEmails,
+            })
+            : null;
+
+        Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
+        {
+            StoreName = props.StoreName,
+            Vault = Vault.Vault,
+            AlertTopic = Topic.Topic,
+            WarningTopic = WarningTopic?.Topic,
+            Targets = props.Targets,
+            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount) }
+                .Where(d => d.Item1 is not null)
+                .Select(d => VaultNames.For(props.StoreName, d.Item2))
+                .ToList(),
+            Options = props.Monitoring,
+        });
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -85,6 +108,12 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>The alert topic.</summary>
     public BackupTopic Topic { get; }
+
+    /// <summary>The warning topic, or null when <see cref="MonitoringOptions.WarningEmails"/> is empty (warnings then go to <see cref="Topic"/>).</summary>
+    public BackupTopic? WarningTopic { get; }
+
+    /// <summary>The monitoring of the primary vault: alarms, job-event rules, dashboard.</summary>
+    public BackupMonitoring Monitoring { get; }
 
     /// <summary>The primary vault.</summary>
     public PrimaryBackupVault Vault { get; }

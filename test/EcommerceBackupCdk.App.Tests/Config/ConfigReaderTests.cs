@@ -138,6 +138,13 @@ public sealed class ConfigReaderTests
         { "primary region", """{"primary":{"account":"111111111111","region":"eu-centrall-1"}}""", "primary.region: is not an AWS region (got 'eu-centrall-1'" },
         { "primary account", """{"primary":{"account":"11111111111a","region":"eu-central-1"}}""", "primary.account: is not an AWS account id (got '11111111111a', allowed 12 digits)" },
         { "dr equals primary", """{"disasterRecovery":{"region":"eu-central-1","account":"111111111111"}}""", "disasterRecovery.region: is the primary region" },
+        { "monitoring unknown key", """{"monitoring":{"dashbord":true}}""", "monitoring.dashbord: is not a known key (got 'dashbord'" },
+        { "monitoring severity", """{"monitoring":{"severities":{"backup-jobs-failed":"page-everyone"}}}""", "monitoring.severities.backup-jobs-failed: is not a severity (got 'page-everyone', allowed 'critical' or 'warning')" },
+        { "monitoring kind", """{"monitoring":{"severities":{"coffeeEmpty":"critical"}}}""", "monitoring.severities.coffeeEmpty: is not an alarm or rule kind (got 'coffeeEmpty'" },
+        { "monitoring skip tier", """{"monitoring":{"skipTiers":["gold"]}}""", "monitoring.skipTiers: is not a tier (got 'gold', allowed critical, standard, archive)" },
+        { "monitoring duration", """{"monitoring":{"missingBackupsAfter":{"critical":"soon"}}}""", "monitoring.missingBackupsAfter.critical: is not a duration (got 'soon'" },
+        { "monitoring dashboard", """{"monitoring":{"dashboard":"yes"}}""", "monitoring.dashboard: must be true or false (got 'yes'" },
+        { "monitoring emails", """{"monitoring":{"warningEmails":["not-an-address"]}}""", "monitoring.warningEmails" },
         { "props rule reaches config", """{"targets":{"critical":{"rules":{"Hourly":{"schedule":"cron(*/5 * ? * * *)"}}}}}""", "targets.critical.rules.Hourly.schedule: schedule runs more than once an hour" },
     };
 

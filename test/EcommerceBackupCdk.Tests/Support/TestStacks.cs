@@ -29,7 +29,7 @@ internal static class TestStacks
         StoreName = "acme",
         DisasterRecovery = new EcommerceBackupCdk.Vaults.DisasterRecoveryOptions { Region = DrRegion, Account = DrAccount },
         ScheduleTimeZone = "Europe/Istanbul",
-        Notifications = new Monitoring.NotificationOptions { Emails = ["oncall@acme.example"] },
+        Notifications = new EcommerceBackupCdk.Monitoring.NotificationOptions { Emails = ["oncall@acme.example"] },
     };
 
     public static (Stack Stack, EcommerceBackup Backup, Template Template) Facade(EcommerceBackupProps? props = null)
