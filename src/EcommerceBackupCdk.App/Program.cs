@@ -1,4 +1,5 @@
 using EcommerceBackupCdk.App.Config;
+using EcommerceBackupCdk.App.Runbooks;
 using EcommerceBackupCdk.App.Stacks;
 using EcommerceBackupCdk.Validation;
 
@@ -30,7 +31,8 @@ internal static class Program
 
         BackupApp.Build(app, config);
         app.Synth();
-        Console.Error.WriteLine($"Cloud assembly written to {outdir}");
+        RunbookRenderer.WriteTo(Path.Combine(outdir, "runbooks"), RunbookNames.From(config));
+        Console.Error.WriteLine($"Cloud assembly written to {outdir}; runbooks rendered to {Path.Combine(outdir, "runbooks")}");
         return 0;
     }
 }

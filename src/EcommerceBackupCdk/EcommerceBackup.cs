@@ -12,7 +12,8 @@ namespace EcommerceBackupCdk;
 
 /// <summary>
 /// The one-line facade: an alert topic, the locked primary vault, one backup plan per tier with tag selections
-/// and copies to the DR vaults, and scheduled restore drills with their validator and alarms. Put it in the stack of the primary account and region; the DR vaults live in
+/// and copies to the DR vaults, the monitoring of the vault (alarms, job-event messages, dashboard), and scheduled
+/// restore drills with their validator and alarms. Put it in the stack of the primary account and region; the DR vaults live in
 /// <see cref="RecoveryVaultStack"/>s. Every part is also usable alone.
 /// </summary>
 /// <example>
@@ -63,6 +64,31 @@ public sealed class EcommerceBackup : Construct
             ScheduleTimeZone = props.ScheduleTimeZone,
         });
 
+        OperatorRole = new BackupOperatorRole(this, "OperatorRole", new BackupOperatorRoleProps { StoreName = props.StoreName });
+
+        WarningTopic = props.Monitoring.WarningEmails.Count > 0
+            ? new BackupTopic(this, "Warnings", new BackupTopicProps
+            {
+                StoreName = props.StoreName,
+                Purpose = "warnings",
+                Emails = props.Monitoring.WarningEmails,
+            })
+            : null;
+
+        Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
+        {
+            StoreName = props.StoreName,
+            Vault = Vault.Vault,
+            AlertTopic = Topic.Topic,
+            WarningTopic = WarningTopic?.Topic,
+            Targets = props.Targets,
+            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount) }
+                .Where(d => d.Item1 is not null)
+                .Select(d => VaultNames.For(props.StoreName, d.Item2))
+                .ToList(),
+            Options = props.Monitoring,
+        });
+
         Drills = props.Drills.Enabled
             ? new RestoreDrill(this, "Drills", new RestoreDrillProps
             {
@@ -73,6 +99,24 @@ public sealed class EcommerceBackup : Construct
                 Options = props.Drills,
             })
             : null;
+
+        if (Drills is not null)
+        {
+            // The dashboard is 24 units wide: the drill widgets go in rows that fit.
+            var row = new List<Amazon.CDK.AWS.CloudWatch.IWidget>();
+            foreach (var widget in Drills.DashboardWidgets())
+            {
+                if (row.Sum(w => w.Width) + widget.Width > 24)
+                {
+                    Monitoring.AddDrillWidgets([.. row]);
+                    row.Clear();
+                }
+
+                row.Add(widget);
+            }
+
+            Monitoring.AddDrillWidgets([.. row]);
+        }
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -87,11 +131,20 @@ public sealed class EcommerceBackup : Construct
         return id;
     }
 
+    /// <summary>The role operators pass to AWS Backup for on-demand backups and restores.</summary>
+    public BackupOperatorRole OperatorRole { get; }
+
     /// <summary>The validated props.</summary>
     public EcommerceBackupProps Props { get; }
 
     /// <summary>The alert topic.</summary>
     public BackupTopic Topic { get; }
+
+    /// <summary>The warning topic, or null when <see cref="MonitoringOptions.WarningEmails"/> is empty (warnings then go to <see cref="Topic"/>).</summary>
+    public BackupTopic? WarningTopic { get; }
+
+    /// <summary>The monitoring of the primary vault: alarms, job-event rules, dashboard.</summary>
+    public BackupMonitoring Monitoring { get; }
 
     /// <summary>The primary vault.</summary>
     public PrimaryBackupVault Vault { get; }

@@ -26,6 +26,12 @@ public sealed record EcommerceBackupProps
     /// <summary>Notifications. Default: topic without subscriptions, default vault events.</summary>
     public NotificationOptions Notifications { get; init; } = new();
 
+    /// <summary>
+    /// Alarms, job-event rules and dashboard (<see cref="BackupMonitoring"/>). Default: <see cref="MonitoringDefaults"/> —
+    /// every alarm, warnings on the alert topic, a dashboard.
+    /// </summary>
+    public MonitoringOptions Monitoring { get; init; } = new();
+
     /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
 

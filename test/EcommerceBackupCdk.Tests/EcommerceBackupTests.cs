@@ -15,7 +15,7 @@ public sealed class EcommerceBackupTests
         template.ResourceCountIs("AWS::Backup::BackupPlan", 3);
         template.ResourceCountIs("AWS::Backup::BackupSelection", 3);
         template.ResourceCountIs("AWS::SNS::Topic", 1);
-        template.ResourceCountIs("AWS::KMS::Key", 3); // vault, alert topic, restore drills
+        template.ResourceCountIs("AWS::KMS::Key", 2);
         backup.DrRegionVaultArn.Should().NotBeNull();
         backup.DrAccountVaultArn.Should().NotBeNull();
     }
@@ -61,5 +61,18 @@ public sealed class EcommerceBackupTests
 
         Amazon.CDK.Token.IsUnresolved(backup.DrAccountVaultArn!).Should().BeTrue("the DR account vault sits in the primary region by default");
         Template.FromStack(stack).ResourceCountIs("AWS::Backup::BackupPlan", 3);
+    }
+
+    [Fact]
+    public void Facade_OperatorRole_IsNamedAndAssumableOnlyByBackupOfThisAccount()
+    {
+        var (_, _, template) = TestStacks.Facade();
+
+        var role = Json.ResourcesOfType(template, "AWS::IAM::Role")
+            .Single(r => r["Properties"]!["RoleName"]?.GetValue<string>() == "acme-backup-operator")["Properties"]!;
+        var trust = role["AssumeRolePolicyDocument"]!["Statement"]!.AsArray().Single()!;
+        trust["Principal"]!["Service"]!.GetValue<string>().Should().Be("backup.amazonaws.com");
+        trust["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.ToJsonString().Should().Contain("AWS::AccountId");
+        role["ManagedPolicyArns"]!.ToJsonString().Should().Contain("AWSBackupServiceRolePolicyForRestores");
     }
 }

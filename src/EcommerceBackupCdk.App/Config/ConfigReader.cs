@@ -41,7 +41,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "drills");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -111,6 +111,11 @@ internal static partial class ConfigReader
                 }
             }
 
+            var monitoring = new MonitoringOptions();
+            if (r.Object(root, "monitoring") is { } m)
+            {
+                monitoring = ReadMonitoring(r, m);
+            }
             var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
 
             var backup = new EcommerceBackupProps
@@ -122,6 +127,7 @@ internal static partial class ConfigReader
                 Notifications = notifications,
                 VaultLock = vaultLock,
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
+                Monitoring = monitoring,
             };
 
             if (region is not null && !AwsRegions.IsKnown(region))
@@ -327,6 +333,75 @@ internal static partial class ConfigReader
 
     [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
     private static partial Regex SecurityGroupIdPattern();
+
+    private static MonitoringOptions ReadMonitoring(Reader r, JsonElement m)
+    {
+        r.Keys(m, "monitoring", "warningEmails", "severities", "missingBackupsAfter", "slowJobsAfter", "slowCopyAfter", "skipTiers", "dashboard");
+        var defaults = new MonitoringOptions();
+        var severities = new Dictionary<string, AlarmSeverity>();
+        if (r.Object(m, "monitoring.severities") is { } s)
+        {
+            foreach (var prop in s.EnumerateObject())
+            {
+                var key = $"monitoring.severities.{prop.Name}";
+                if (!AlarmKinds.All.Contains(prop.Name, StringComparer.Ordinal))
+                {
+                    r.Problems.Add(key, "is not an alarm or rule kind", prop.Name, string.Join(", ", AlarmKinds.All));
+                }
+                else if (prop.Value.ValueKind != JsonValueKind.String || !Enum.TryParse<AlarmSeverity>(prop.Value.GetString(), ignoreCase: true, out var severity)
+                    || prop.Value.GetString()!.Any(char.IsUpper))
+                {
+                    r.Problems.Add(key, "is not a severity", prop.Value.ToString(), "'critical' or 'warning'");
+                }
+                else
+                {
+                    severities[prop.Name] = severity;
+                }
+            }
+        }
+
+        var skip = new List<TierName>();
+        foreach (var name in r.Strings(m, "monitoring.skipTiers") ?? [])
+        {
+            if (TierNames.TryParse(name, out var tier))
+            {
+                skip.Add(tier);
+            }
+            else
+            {
+                r.Problems.Add("monitoring.skipTiers", "is not a tier", name, TierNames.Allowed);
+            }
+        }
+
+        return new MonitoringOptions
+        {
+            WarningEmails = r.Strings(m, "monitoring.warningEmails") ?? [],
+            Severities = severities,
+            MissingBackupsAfter = TierDurations(r, m, "monitoring.missingBackupsAfter"),
+            SlowJobsAfter = TierDurations(r, m, "monitoring.slowJobsAfter"),
+            SlowCopyAfter = r.Duration(m, "monitoring.slowCopyAfter") ?? defaults.SlowCopyAfter,
+            SkipTiers = skip,
+            Dashboard = r.Bool(m, "monitoring.dashboard") ?? defaults.Dashboard,
+        };
+    }
+
+    private static Dictionary<TierName, TimeSpan> TierDurations(Reader r, JsonElement parent, string path)
+    {
+        var result = new Dictionary<TierName, TimeSpan>();
+        if (r.Object(parent, path) is { } o)
+        {
+            r.Keys(o, path, TierNames.All.Select(t => t.TagValue()).ToArray());
+            foreach (var tier in TierNames.All)
+            {
+                if (r.Duration(o, $"{path}.{tier.TagValue()}") is { } value)
+                {
+                    result[tier] = value;
+                }
+            }
+        }
+
+        return result;
+    }
 
     private static TierTargets ReadTier(Reader r, JsonElement e, TierName tier, TierTargets defaults)
     {
@@ -562,13 +637,14 @@ internal static partial class ConfigReader
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
+            // Context handed over by the CDK CLI goes through jsii, which writes every number as a double (7.0).
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || d != Math.Floor(d) || d is > int.MaxValue or < int.MinValue)
             {
                 Problems.Add(path, "must be a whole number", new JsonText(v), "an integer");
                 return null;
             }
 
-            return i;
+            return (int)d;
         }
 
         public TimeSpan? Duration(JsonElement parent, string path, bool required = false)

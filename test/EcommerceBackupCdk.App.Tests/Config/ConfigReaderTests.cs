@@ -77,6 +77,15 @@ public sealed class ConfigReaderTests
     }
 
     [Fact]
+    public void Read_NumbersAsDoublesFromTheCdkCli_AreAccepted()
+    {
+        var json = Demo();
+        json["targets"]!["archive"] = JsonNode.Parse("""{"years": 5.0}""");
+
+        ConfigReader.Read(json.ToJsonString()).Backup.Targets.Archive.Rules.Single().Retention.Should().Be(TimeSpan.FromDays(5 * 365));
+    }
+
+    [Fact]
     public void Read_ComplianceLock_ReadsAllLockKeys()
     {
         var json = Demo();
@@ -118,6 +127,7 @@ public sealed class ConfigReaderTests
         { "bad bool", """{"vaultLock":{"acknowledgeComplianceModeIsIrreversible":"yes"}}""", "vaultLock.acknowledgeComplianceModeIsIrreversible: must be true or false (got 'yes', allowed true, false)" },
         { "bad emails", """{"notifications":{"emails":"a@b.c"}}""", "notifications.emails: must be a list of strings (got 'a@b.c', allowed a JSON array of strings)" },
         { "archive years", """{"targets":{"archive":{"years":0}}}""", "targets.archive.years: is out of range (got 0, allowed 1 to 100)" },
+        { "years fraction", """{"targets":{"archive":{"years":7.5}}}""", "targets.archive.years: must be a whole number (got 7.5, allowed an integer)" },
         { "years not int", """{"targets":{"archive":{"years":"7"}}}""", "targets.archive.years: must be a whole number (got '7', allowed an integer)" },
         { "years on critical", """{"targets":{"critical":{"years":7}}}""", "targets.critical.years: is not a known key (got 'years', allowed rpo, rto, rules, continuous)" },
         { "unknown tier", """{"targets":{"gold":{}}}""", "targets.gold: is not a known key (got 'gold', allowed critical, standard, archive)" },
@@ -128,6 +138,13 @@ public sealed class ConfigReaderTests
         { "primary region", """{"primary":{"account":"111111111111","region":"eu-centrall-1"}}""", "primary.region: is not an AWS region (got 'eu-centrall-1'" },
         { "primary account", """{"primary":{"account":"11111111111a","region":"eu-central-1"}}""", "primary.account: is not an AWS account id (got '11111111111a', allowed 12 digits)" },
         { "dr equals primary", """{"disasterRecovery":{"region":"eu-central-1","account":"111111111111"}}""", "disasterRecovery.region: is the primary region" },
+        { "monitoring unknown key", """{"monitoring":{"dashbord":true}}""", "monitoring.dashbord: is not a known key (got 'dashbord'" },
+        { "monitoring severity", """{"monitoring":{"severities":{"backup-jobs-failed":"page-everyone"}}}""", "monitoring.severities.backup-jobs-failed: is not a severity (got 'page-everyone', allowed 'critical' or 'warning')" },
+        { "monitoring kind", """{"monitoring":{"severities":{"coffeeEmpty":"critical"}}}""", "monitoring.severities.coffeeEmpty: is not an alarm or rule kind (got 'coffeeEmpty'" },
+        { "monitoring skip tier", """{"monitoring":{"skipTiers":["gold"]}}""", "monitoring.skipTiers: is not a tier (got 'gold', allowed critical, standard, archive)" },
+        { "monitoring duration", """{"monitoring":{"missingBackupsAfter":{"critical":"soon"}}}""", "monitoring.missingBackupsAfter.critical: is not a duration (got 'soon'" },
+        { "monitoring dashboard", """{"monitoring":{"dashboard":"yes"}}""", "monitoring.dashboard: must be true or false (got 'yes'" },
+        { "monitoring emails", """{"monitoring":{"warningEmails":["not-an-address"]}}""", "monitoring.warningEmails" },
         { "props rule reaches config", """{"targets":{"critical":{"rules":{"Hourly":{"schedule":"cron(*/5 * ? * * *)"}}}}}""", "targets.critical.rules.Hourly.schedule: schedule runs more than once an hour" },
     };
 

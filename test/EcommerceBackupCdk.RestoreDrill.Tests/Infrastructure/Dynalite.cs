@@ -21,6 +21,18 @@ public static class Dynalite
             KeySchema = [new KeySchemaElement("orderId", KeyType.HASH)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
+        // dynalite, like DynamoDB, answers CreateTable while the table is still CREATING.
+        for (var i = 0; i < 200; i++)
+        {
+            var status = (await client.DescribeTableAsync(table)).Table.TableStatus;
+            if (status == TableStatus.ACTIVE)
+            {
+                break;
+            }
+
+            await Task.Delay(25);
+        }
+
         foreach (var chunk in items.Chunk(25))
         {
             var pending = new Dictionary<string, List<WriteRequest>>

@@ -85,7 +85,7 @@ public sealed class DrillOptionsValidatorTests
     [Fact]
     public void Facade_InvalidDrills_ReportedWithTheOtherProps()
     {
-        var act = () => TestStacks.Facade(TestStacks.DemoProps() with { StoreName = "Bad Name", Drills = new DrillOptions { TimeZone = "Nowhere" } });
+        var act = () => TestStacks.Facade(TestStacks.DemoProps() with { StoreName = "Bad Name", Drills = new DrillOptions { TimeZone = "Nowhere", ValidatorCode = TestStacks.StubValidatorCode } });
 
         act.Should().Throw<BackupConfigurationException>()
             .Which.Problems.Should().Contain(p => p.StartsWith("storeName:", StringComparison.Ordinal))

@@ -321,11 +321,13 @@ public sealed class RestoreDrillTests
     }
 
     [Fact]
-    public void Facade_Defaults_CreateOnePlanAndDisabledCreatesNone()
+    public void Facade_Defaults_CreateOnePlanWithWidgetsOnTheDashboardAndDisabledCreatesNone()
     {
-        var (_, backup, template) = TestStacks.Facade();
+        var (_, backup, template) = TestStacks.Facade(TestStacks.DemoPropsWithDrills());
         template.ResourceCountIs("AWS::Backup::RestoreTestingPlan", 1);
         backup.Drills.Should().NotBeNull();
+        var dashboard = Json.Pretty(Json.ResourcesOfType(template, "AWS::CloudWatch::Dashboard").Single());
+        dashboard.Should().Contain("Restore drills").And.Contain("RestoreDurationSeconds").And.Contain("RecoveryPointAgeSeconds");
 
         var (_, disabled, none) = TestStacks.Facade(TestStacks.DemoProps() with { Drills = new DrillOptions { Enabled = false } });
         none.ResourceCountIs("AWS::Backup::RestoreTestingPlan", 0);

@@ -44,7 +44,13 @@ internal static class TestStacks
         StoreName = "acme",
         DisasterRecovery = new EcommerceBackupCdk.Vaults.DisasterRecoveryOptions { Region = DrRegion, Account = DrAccount },
         ScheduleTimeZone = "Europe/Istanbul",
-        Notifications = new Monitoring.NotificationOptions { Emails = ["oncall@acme.example"] },
+        Notifications = new EcommerceBackupCdk.Monitoring.NotificationOptions { Emails = ["oncall@acme.example"] },
+        // Drills are off in the shared demo so other features' tests count only their own resources; drill tests use DemoPropsWithDrills.
+        Drills = new EcommerceBackupCdk.Drills.DrillOptions { Enabled = false, ValidatorCode = StubValidatorCode },
+    };
+
+    public static EcommerceBackupProps DemoPropsWithDrills() => DemoProps() with
+    {
         Drills = new EcommerceBackupCdk.Drills.DrillOptions { ValidatorCode = StubValidatorCode },
     };
 
