@@ -19,6 +19,7 @@ internal static class RunbookNames
         "primaryVault", "drRegionVault", "drAccountVault",
         "primaryVaultKeyAlias", "drRegionVaultKeyAlias", "drAccountVaultKeyAlias",
         "criticalPlan", "standardPlan", "archivePlan", "alertTopic", "restoreRole",
+        "restoreTestingPlan", "validatorFunction", "validatorLogGroup", "dashboard",
     ];
 
     public static IReadOnlyDictionary<string, string> From(AppConfig config)
@@ -45,6 +46,10 @@ internal static class RunbookNames
             ["drAccountVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrAccount)}-vault",
             ["alertTopic"] = $"{store}-backup-alerts",
             ["restoreRole"] = BackupOperatorRole.NameFor(store),
+            ["restoreTestingPlan"] = Drills.RestoreDrill.PlanName(store),
+            ["validatorFunction"] = Drills.RestoreDrill.ValidatorFunctionName(store),
+            ["validatorLogGroup"] = $"/aws/lambda/{Drills.RestoreDrill.ValidatorFunctionName(store)}",
+            ["dashboard"] = $"{store}-backup",
             ["tierTagKey"] = TagContract.TierKey,
             ["excludeTagKey"] = TagContract.ExcludeKey,
             ["lockMode"] = b.VaultLock.Mode.ToString().ToLowerInvariant(),

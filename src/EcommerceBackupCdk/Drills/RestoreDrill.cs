@@ -115,7 +115,7 @@ public sealed class RestoreDrill : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
-        var functionName = $"{_store}-restore-drill-validator";
+        var functionName = ValidatorFunctionName(_store);
         var logGroupName = $"/aws/lambda/{functionName}";
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -294,6 +294,12 @@ public sealed class RestoreDrill : Construct
 
     /// <summary>The tier drills are judged by when no per-resource setting says otherwise: the strictest drilled tier.</summary>
     public TierName JudgingTier { get; }
+
+    /// <summary>The validator function's name for a store (runbooks name it).</summary>
+    public static string ValidatorFunctionName(string storeName) => $"{storeName}-restore-drill-validator";
+
+    /// <summary>The restore testing plan's name for a store (AWS allows only letters, digits and '_').</summary>
+    public static string PlanName(string storeName) => DrillOptionsValidator.PlanName(storeName);
 
     /// <summary>
     /// The oldest a recovery point may be when a drill restores it, if every backup of the tier ran: the gap of the
