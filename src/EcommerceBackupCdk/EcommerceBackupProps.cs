@@ -1,4 +1,5 @@
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
 
@@ -27,4 +28,11 @@ public sealed record EcommerceBackupProps
 
     /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>
+    /// Data-layer guard-rails and the coverage check (<see cref="DataProtectionAspect"/>), applied by the facade to
+    /// its whole app (or only its stack, see <see cref="ProtectionOptions.WholeApp"/>). Default: enforce mode with
+    /// <see cref="ProtectionDefaults"/>. Null turns both off.
+    /// </summary>
+    public ProtectionOptions? Protection { get; init; } = new();
 }

@@ -42,6 +42,7 @@ public static partial class PropsValidator
         ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
+        Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         return problems;
     }
 
