@@ -28,8 +28,14 @@ internal static class Program
             return 1;
         }
 
-        BackupApp.Build(app, config);
-        app.Synth();
+        var stacks = BackupApp.Build(app, config);
+        var assembly = app.Synth();
+
+        // After synth every tag is applied; the report goes next to the templates.
+        var posture = stacks.Primary.Backup.Posture();
+        var (json, markdown) = posture.WriteTo(assembly.Directory);
+        Console.Error.Write(posture.Summary());
+        Console.Error.WriteLine($"Posture report: {json}, {markdown}");
         Console.Error.WriteLine($"Cloud assembly written to {outdir}");
         return 0;
     }

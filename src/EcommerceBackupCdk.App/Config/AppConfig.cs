@@ -11,4 +11,7 @@ internal sealed record AppConfig
 
     /// <summary>The library props.</summary>
     public required EcommerceBackupProps Backup { get; init; }
+
+    /// <summary>The demo store. Default: off.</summary>
+    public DemoStoreConfig DemoStore { get; init; } = new();
 }
