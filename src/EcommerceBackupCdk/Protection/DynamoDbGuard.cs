@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using EcommerceBackupCdk.Validation;
@@ -12,6 +13,10 @@ namespace EcommerceBackupCdk.Protection;
 internal sealed class DynamoDbGuard : IResourceGuard
 {
     private const string Pitr = "PointInTimeRecoverySpecification";
+
+    // Global-table replicas are rendered lazily by TableV2, so deletion protection goes in as an override, which CDK
+    // cannot read back: remember which tables got it.
+    private static readonly ConditionalWeakTable<CfnResource, object> ReplicaDeletionProtection = new();
 
     public bool AppliesTo(CfnResource resource) => resource is CfnTable or CfnGlobalTable;
 
@@ -39,6 +44,7 @@ internal sealed class DynamoDbGuard : IResourceGuard
                     {
                         // Replicas are rendered lazily by TableV2, so the override goes by index.
                         global.AddPropertyOverride(string.Create(CultureInfo.InvariantCulture, $"Replicas.{i}.DeletionProtectionEnabled"), true);
+                        ReplicaDeletionProtection.AddOrUpdate(global, true);
                     }
                 }
 
@@ -68,7 +74,7 @@ internal sealed class DynamoDbGuard : IResourceGuard
         {
             var prefix = string.Create(CultureInfo.InvariantCulture, $"Replicas[{i}]");
             var enabled = period is not null ? true : Resolved.Get(Resolved.Get(list[i], "pointInTimeRecoverySpecification"), "pointInTimeRecoveryEnabled");
-            var deletion = Resolved.Get(list[i], "deletionProtectionEnabled");
+            var deletion = ReplicaDeletionProtection.TryGetValue(global, out _) ? true : Resolved.Get(list[i], "deletionProtectionEnabled");
             CheckReplica($"{prefix}.{Pitr}", enabled, period, deletion, $"{prefix}.DeletionProtectionEnabled", tier, problems);
         }
     }

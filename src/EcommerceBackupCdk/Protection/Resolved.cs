@@ -53,6 +53,14 @@ internal static class Resolved
 
     public static bool IsUnknown(object? value) => ReferenceEquals(value, Unknown);
 
+    /// <summary>Turns a resolved value back into what jsii passes to JavaScript: arrays and string-keyed maps.</summary>
+    public static object? ToJsii(object? value) => value switch
+    {
+        IDictionary<string, object?> dict => dict.ToDictionary(kv => kv.Key, kv => ToJsii(kv.Value)!),
+        IReadOnlyList<object?> list => list.Select(ToJsii).ToArray(),
+        _ => value,
+    };
+
     // jsii hands back dictionaries, arrays and Newtonsoft tokens; normalise them to IDictionary/IReadOnlyList.
     private static object? Normalize(object? value)
     {

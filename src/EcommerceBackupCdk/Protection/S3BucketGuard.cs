@@ -190,18 +190,15 @@ internal sealed class S3BucketGuard : IResourceGuard
             },
             NoncurrentVersionExpiration = new CfnBucket.NoncurrentVersionExpirationProperty { NoncurrentDays = tier.RetentionDays },
         };
-        switch (bucket.LifecycleConfiguration)
+        // The L1 getter hands back an untyped object; its resolved rules are re-submitted as they were, ours appended.
+        var lifecycle = Resolved.Of(bucket, bucket.LifecycleConfiguration);
+        if (Resolved.IsUnknown(lifecycle) || Resolved.IsUnknown(Resolved.Get(lifecycle, "rules")))
         {
-            case null:
-                bucket.LifecycleConfiguration = new CfnBucket.LifecycleConfigurationProperty { Rules = new object[] { ours } };
-                break;
-            case CfnBucket.ILifecycleConfigurationProperty { Rules: object[] existing }:
-                bucket.LifecycleConfiguration = new CfnBucket.LifecycleConfigurationProperty { Rules = existing.Append(ours).ToArray() };
-                break;
-            default:
-                // A token: its rules are unknown until deploy time; verification reports the gap.
-                break;
+            return; // Only known at deploy time; verification reports the gap.
         }
+
+        var existing = Resolved.Items(Resolved.Get(lifecycle, "rules")).Select(rule => (object)Token.AsAny(Resolved.ToJsii(rule)!));
+        bucket.LifecycleConfiguration = new CfnBucket.LifecycleConfigurationProperty { Rules = existing.Append(ours).ToArray() };
     }
 
     private static void AddTlsOnlyStatement(CfnBucket bucket)
