@@ -432,13 +432,14 @@ internal static class ConfigReader
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
+            // Context handed over by the CDK CLI arrives through jsii as doubles, serialised as e.g. 7.0.
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || d != Math.Floor(d) || d is < int.MinValue or > int.MaxValue)
             {
                 Problems.Add(path, "must be a whole number", v.ToString(), "an integer");
                 return null;
             }
 
-            return i;
+            return (int)d;
         }
 
         public TimeSpan? Duration(JsonElement parent, string path, bool required = false)

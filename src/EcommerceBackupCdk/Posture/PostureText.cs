@@ -67,10 +67,10 @@ internal static class PostureText
         var s = new StringBuilder();
         var enrolled = r.Resources.Count(x => x.Tier is not null);
         s.Append(Inv, $"Backup posture of '{r.Store}': {enrolled} enrolled, {r.Resources.Count(x => x.Excluded)} excluded; guard-rails {r.GuardRails}; est. {Usd(r.EstimatedMonthlyCostUsd)}/month ({r.PriceRegion} prices {r.PricesAsOf})\n");
-        s.Append(Inv, $"  {"tier",-9}{"RPO target",-11}{"local",-7}{"at copies",-26}{"drill",-6}{"res.",-5}{"$/month",9}\n");
+        s.Append(Inv, $"  {"tier",-9}{"RPO target",-11}{"local",-7}{"at copies",-29}{"drill",-6}{"res.",-5}{"$/month",9}\n");
         foreach (var t in r.Tiers)
         {
-            s.Append(Inv, $"  {t.Tier.TagValue(),-9}{D(t.RpoTarget),-11}{D(t.WorstCaseRpo) + (t.MeetsRpoTarget ? "" : "!"),-7}{Short(t.Destinations),-26}{(t.DrillCovered ? "yes" : "no"),-6}{t.Resources,-5}{Usd(t.EstimatedMonthlyCostUsd),9}\n");
+            s.Append(Inv, $"  {t.Tier.TagValue(),-9}{D(t.RpoTarget),-11}{D(t.WorstCaseRpo) + (t.MeetsRpoTarget ? "" : "!"),-7}{Short(t.Destinations),-29}{(t.DrillCovered ? "yes" : "no"),-6}{t.Resources,-5}{Usd(t.EstimatedMonthlyCostUsd),9}\n");
         }
 
         foreach (var x in r.Resources)

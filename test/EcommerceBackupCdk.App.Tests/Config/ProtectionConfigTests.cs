@@ -55,4 +55,19 @@ public sealed class ProtectionConfigTests
             "demoStore.cartsGiB: is not a data size (got '-1', allowed a number of GiB above 0, at most 1000000)",
             "protection.pointInTimeRecovery: is out of range (got 40d, allowed whole days from 1d to 35d (DynamoDB, RDS and Aurora limit))");
     }
+
+    [Fact]
+    public void Read_WholeNumberSerialisedAsDouble_IsAcceptedAsInteger()
+    {
+        // The CDK CLI hands context over through jsii as doubles: "years": 7 arrives as 7.0.
+        Read(""", "targets": { "archive": { "years": 5.0 } }""").Backup.Targets.Archive.Rules[0].Retention.Should().Be(TimeSpan.FromDays(5 * 365));
+    }
+
+    [Fact]
+    public void Read_FractionalYears_IsRejected()
+    {
+        var act = () => Read(""", "targets": { "archive": { "years": 5.5 } }""");
+
+        act.Should().Throw<BackupConfigurationException>().Which.Problems.Should().Contain("targets.archive.years: must be a whole number (got '5.5', allowed an integer)");
+    }
 }
