@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.RDS;
 using Amazon.CDK.AWS.S3;
 using EcommerceBackupCdk;
@@ -26,6 +27,8 @@ var orders = new DatabaseCluster(stack, "Orders", new DatabaseClusterProps
     Writer = ClusterInstance.Provisioned("Writer", new ProvisionedClusterInstanceProps { InstanceType = Amazon.CDK.AWS.EC2.InstanceType.Of(InstanceClass.R6G, InstanceSize.LARGE) }),
     Vpc = vpc,
     VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED },
+    // Cross-account copies of RDS snapshots need a customer-managed key (the guard-rails check it).
+    StorageEncryptionKey = new Key(stack, "OrdersKey", new KeyProps { EnableKeyRotation = true }),
 });
 
 // What the user adds: a tier per resource, and one line of backup.

@@ -29,9 +29,15 @@ internal static class Program
             return 1;
         }
 
-        BackupApp.Build(app, config);
-        app.Synth();
+        var stacks = BackupApp.Build(app, config);
+        var assembly = app.Synth();
+
+        // After synth every tag is applied; the report goes next to the templates.
+        var posture = stacks.Primary.Backup.Posture();
+        var (json, markdown) = posture.WriteTo(assembly.Directory);
         RunbookRenderer.WriteTo(Path.Combine(outdir, "runbooks"), RunbookNames.From(config));
+        Console.Error.Write(posture.Summary());
+        Console.Error.WriteLine($"Posture report: {json}, {markdown}");
         Console.Error.WriteLine($"Cloud assembly written to {outdir}; runbooks rendered to {Path.Combine(outdir, "runbooks")}");
         return 0;
     }

@@ -3,6 +3,8 @@ using Amazon.CDK.AWS.Backup;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
+using EcommerceBackupCdk.Posture;
+using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -12,8 +14,9 @@ namespace EcommerceBackupCdk;
 
 /// <summary>
 /// The one-line facade: an alert topic, the locked primary vault, one backup plan per tier with tag selections
-/// and copies to the DR vaults, the monitoring of the vault (alarms, job-event messages, dashboard), and scheduled
-/// restore drills with their validator and alarms. Put it in the stack of the primary account and region; the DR vaults live in
+/// and copies to the DR vaults, the monitoring of the vault (alarms, job-event messages, dashboard), scheduled
+/// restore drills with their validator and alarms, and the data-layer guard-rails with the coverage check on every
+/// stateful resource of the app (<see cref="DataProtectionAspect"/>). Put it in the stack of the primary account and region; the DR vaults live in
 /// <see cref="RecoveryVaultStack"/>s. Every part is also usable alone.
 /// </summary>
 /// <example>
@@ -117,6 +120,13 @@ public sealed class EcommerceBackup : Construct
 
             Monitoring.AddDrillWidgets([.. row]);
         }
+
+        if (props.Protection is { } protection)
+        {
+            Protection = new DataProtectionAspect(new DataProtectionAspectProps { Targets = props.Targets, Options = protection });
+            IConstruct target = protection.WholeApp && Stage.Of(this) is { } stage ? stage : stack;
+            Aspects.Of(target).Add(Protection);
+        }
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -160,6 +170,15 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>ARN of the DR-account vault copies go to, or null when no rule copies there.</summary>
     public string? DrAccountVaultArn { get; }
+
+    /// <summary>The guard-rail aspect, or null when <see cref="EcommerceBackupProps.Protection"/> is null.</summary>
+    public DataProtectionAspect? Protection { get; }
+
+    /// <summary>What restore drills cover; drill constructs mark it, the posture report shows it.</summary>
+    public DrillCoverage DrillCoverage { get; } = new();
+
+    /// <summary>The posture report of this deployment. Build it after <c>app.Synth()</c>, when every tag is applied.</summary>
+    public PostureReport Posture() => BackupPosture.Build(this);
 
     /// <summary>The plan of a tier.</summary>
     public IBackupPlan PlanFor(TierName tier) => Plans.Plans[tier];

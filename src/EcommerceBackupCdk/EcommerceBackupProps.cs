@@ -1,5 +1,6 @@
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
 
@@ -40,4 +41,11 @@ public sealed record EcommerceBackupProps
     /// resource type, the validator built from this repository — see <see cref="DrillDefaults"/>.
     /// </summary>
     public DrillOptions Drills { get; init; } = new();
+
+    /// <summary>
+    /// Data-layer guard-rails and the coverage check (<see cref="DataProtectionAspect"/>), applied by the facade to
+    /// its whole app (or only its stack, see <see cref="ProtectionOptions.WholeApp"/>). Default: enforce mode with
+    /// <see cref="ProtectionDefaults"/>. Null turns both off.
+    /// </summary>
+    public ProtectionOptions? Protection { get; init; } = new();
 }

@@ -14,4 +14,7 @@ internal sealed record AppConfig
 
     /// <summary>Existing resources the drills reference by id or ARN.</summary>
     public DrillConfig Drills { get; init; } = new();
+
+    /// <summary>The demo store. Default: off.</summary>
+    public DemoStoreConfig DemoStore { get; init; } = new();
 }

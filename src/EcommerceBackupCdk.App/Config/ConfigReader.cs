@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -41,7 +42,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -116,11 +117,15 @@ internal static partial class ConfigReader
             {
                 monitoring = ReadMonitoring(r, m);
             }
+
             var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
+            var protection = ReadProtection(r, root);
+            var demoStore = ReadDemoStore(r, root);
 
             var backup = new EcommerceBackupProps
             {
                 Drills = drills,
+                Protection = protection,
                 StoreName = storeName,
                 Targets = targets,
                 DisasterRecovery = dr,
@@ -151,7 +156,7 @@ internal static partial class ConfigReader
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
-            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig };
+            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig, DemoStore = demoStore };
         }
     }
 
@@ -401,6 +406,67 @@ internal static partial class ConfigReader
         }
 
         return result;
+    }
+
+    private static ProtectionOptions? ReadProtection(Reader r, JsonElement root)
+    {
+        var options = new ProtectionOptions();
+        if (r.Object(root, "protection") is not { } p)
+        {
+            return options;
+        }
+
+        r.Keys(p, "protection", "enabled", "mode", "noncurrentVersionTransitionAfter", "pointInTimeRecovery", "wholeApp");
+        var mode = r.String(p, "protection.mode");
+        var parsed = ProtectionMode.Enforce;
+        if (mode is not null && !(mode is "enforce" or "verify" && Enum.TryParse(mode, ignoreCase: true, out parsed)))
+        {
+            r.Problems.Add("protection.mode", "is not a protection mode", mode, "'enforce' or 'verify'");
+        }
+
+        options = new ProtectionOptions
+        {
+            Mode = parsed,
+            NoncurrentVersionTransitionAfter = r.Duration(p, "protection.noncurrentVersionTransitionAfter") ?? options.NoncurrentVersionTransitionAfter,
+            PointInTimeRecovery = r.Duration(p, "protection.pointInTimeRecovery") ?? options.PointInTimeRecovery,
+            WholeApp = r.Bool(p, "protection.wholeApp") ?? options.WholeApp,
+        };
+        return r.Bool(p, "protection.enabled") == false ? null : options;
+    }
+
+    private static DemoStoreConfig ReadDemoStore(Reader r, JsonElement root)
+    {
+        var demo = new DemoStoreConfig();
+        if (r.Object(root, "demoStore") is not { } d)
+        {
+            return demo;
+        }
+
+        r.Keys(d, "demoStore", "enabled", "ordersGiB", "cartsGiB", "mediaGiB");
+        double Size(string name, double fallback)
+        {
+            var key = $"demoStore.{name}";
+            if (!d.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                return fallback;
+            }
+
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var size) || size <= 0 || size > 1_000_000)
+            {
+                r.Problems.Add(key, "is not a data size", v.ToString(), "a number of GiB above 0, at most 1000000");
+                return fallback;
+            }
+
+            return size;
+        }
+
+        return new DemoStoreConfig
+        {
+            Enabled = r.Bool(d, "demoStore.enabled") ?? false,
+            OrdersGiB = Size("ordersGiB", demo.OrdersGiB),
+            CartsGiB = Size("cartsGiB", demo.CartsGiB),
+            MediaGiB = Size("mediaGiB", demo.MediaGiB),
+        };
     }
 
     private static TierTargets ReadTier(Reader r, JsonElement e, TierName tier, TierTargets defaults)

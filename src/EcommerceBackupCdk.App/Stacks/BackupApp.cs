@@ -6,10 +6,13 @@ using EcommerceBackupCdk.Vaults;
 
 namespace EcommerceBackupCdk.App.Stacks;
 
-/// <summary>Builds the app's stacks from a validated config: primary, DR region (when copies go there), DR account (when copies go there).</summary>
+/// <summary>
+/// Builds the app's stacks from a validated config: primary, DR region (when copies go there), DR account (when copies
+/// go there), and the demo store when <c>demoStore.enabled</c>.
+/// </summary>
 internal static class BackupApp
 {
-    public static (PrimaryBackupStack Primary, RecoveryVaultStack? DrRegion, RecoveryVaultStack? DrAccount) Build(Amazon.CDK.App app, AppConfig config)
+    public static (PrimaryBackupStack Primary, RecoveryVaultStack? DrRegion, RecoveryVaultStack? DrAccount, DemoStoreStack? DemoStore) Build(Amazon.CDK.App app, AppConfig config)
     {
         var store = config.Backup.StoreName;
         var copies = PropsValidator.Copies(config.Backup.Targets);
@@ -61,11 +64,24 @@ internal static class BackupApp
             primary.AddDependency(drAccount, "copy actions write into the DR-account vault");
         }
 
-        foreach (var stack in new Stack?[] { primary, drRegion, drAccount }.OfType<Stack>())
+        DemoStoreStack? demoStore = null;
+        if (config.DemoStore.Enabled)
+        {
+            demoStore = new DemoStoreStack(app, $"{store}-demo-store", new DemoStoreStackProps
+            {
+                Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
+                Description = $"{store} demo store: Aurora MySQL orders, DynamoDB carts and S3 media, enrolled in backup tiers by tag.",
+                StoreName = store,
+                Config = config.DemoStore,
+                BackupStackName = primary.StackName,
+            });
+        }
+
+        foreach (var stack in new Stack?[] { primary, drRegion, drAccount, demoStore }.OfType<Stack>())
         {
             Tags.Of(stack).Add(TagContract.StoreKey, store);
         }
 
-        return (primary, drRegion, drAccount);
+        return (primary, drRegion, drAccount, demoStore);
     }
 }

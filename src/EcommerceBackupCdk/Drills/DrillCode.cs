@@ -14,6 +14,42 @@ public static class DrillCode
     internal const string UnusedImage = "unused-local-bundling-only";
 
     /// <summary>
+    /// Folder of the consuming app's output that holds the validator the NuGet package ships (published for
+    /// <c>linux-arm64</c> at pack time; the package's build targets copy it there).
+    /// </summary>
+    public const string PackagedFolder = "ecommerce-backup-validator";
+
+    /// <summary>
+    /// The validator package the drills use by default: built from this repository's project when the app runs in a
+    /// checkout (so a code change is deployed by the next synth), otherwise the copy published into the NuGet package
+    /// at pack time (the path users of the package take).
+    /// </summary>
+    /// <exception cref="BackupConfigurationException">Neither is there.</exception>
+    public static Code Default()
+    {
+        var starts = new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
+        if (TryFindProjectDirectory(starts, out var project))
+        {
+            return FromProject(project);
+        }
+
+        var packaged = PackagedDirectory();
+        if (File.Exists(Path.Combine(packaged, DrillValidatorContract.Assembly)))
+        {
+            return Code.FromAsset(packaged);
+        }
+
+        throw new BackupConfigurationException(
+            $"drills.validatorCode: no validator package was found (got no {DrillValidatorContract.ProjectDirectory}/{DrillValidatorContract.ProjectFile} above " +
+            $"'{string.Join("', '", starts)}' and no published validator in '{packaged}', allowed a checkout of this repository, the NuGet package " +
+            "EcommerceBackupCdk (which ships it), or DrillOptions.ValidatorCode set to Code.FromAsset of a published validator)");
+    }
+
+    /// <summary>Where the published validator from the NuGet package is: <see cref="PackagedFolder"/> next to the library's assembly.</summary>
+    public static string PackagedDirectory() =>
+        Path.Combine(Path.GetDirectoryName(typeof(DrillCode).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory, PackagedFolder);
+
+    /// <summary>
     /// Finds <c>src/EcommerceBackupCdk.RestoreDrill</c> in the working directory or one of its parents (then in the
     /// directories above the running assembly) and returns its package, published for <c>linux-arm64</c>.
     /// </summary>
@@ -46,6 +82,19 @@ public static class DrillCode
     /// <summary>The validator project directory under the first of <paramref name="startDirectories"/> (or a parent) that has it.</summary>
     internal static string FindProjectDirectory(params string[] startDirectories)
     {
+        if (TryFindProjectDirectory(startDirectories, out var found))
+        {
+            return found;
+        }
+
+        throw new BackupConfigurationException(
+            $"drills.validatorCode: the validator project {DrillValidatorContract.ProjectDirectory}/{DrillValidatorContract.ProjectFile} was not found " +
+            $"(got the directories '{string.Join("', '", startDirectories)}' and their parents, " +
+            "allowed a checkout of this repository, or set DrillOptions.ValidatorCode to Code.FromAsset of a published validator)");
+    }
+
+    private static bool TryFindProjectDirectory(string[] startDirectories, out string found)
+    {
         foreach (var start in startDirectories)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -53,14 +102,13 @@ public static class DrillCode
                 var candidate = Path.Combine(dir.FullName, DrillValidatorContract.ProjectDirectory);
                 if (File.Exists(Path.Combine(candidate, DrillValidatorContract.ProjectFile)))
                 {
-                    return candidate;
+                    found = candidate;
+                    return true;
                 }
             }
         }
 
-        throw new BackupConfigurationException(
-            $"drills.validatorCode: the validator project {DrillValidatorContract.ProjectDirectory}/{DrillValidatorContract.ProjectFile} was not found " +
-            $"(got the directories '{string.Join("', '", startDirectories)}' and their parents, " +
-            "allowed a checkout of this repository, or set DrillOptions.ValidatorCode to Code.FromAsset of a published validator)");
+        found = string.Empty;
+        return false;
     }
 }

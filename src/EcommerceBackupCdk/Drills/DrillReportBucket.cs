@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using EcommerceBackupCdk.Compliance;
 using Constructs;
+using EcommerceBackupCdk.Tiers;
 
 namespace EcommerceBackupCdk.Drills;
 
@@ -78,6 +79,11 @@ internal static class DrillReportBucket
                 },
             ],
         });
+        // Neither bucket holds store data: the coverage check wants them excluded explicitly, with the reason.
+        Tags.Of(accessLogs).Add(TagContract.ExcludeKey, TagContract.ExcludeValue);
+        Tags.Of(accessLogs).Add(TagContract.ExclusionReasonKey, "S3 access logs of the drill report bucket: diagnostics expired by lifecycle, not store data");
+        Tags.Of(reports).Add(TagContract.ExcludeKey, TagContract.ExcludeValue);
+        Tags.Of(reports).Add(TagContract.ExclusionReasonKey, "Drill reports: versioned and retained by lifecycle in their own encrypted bucket, re-created by every weekly drill, not store data");
         NagSuppressions.Add(reports,
             ("NIST.800.53.R5-S3BucketReplicationEnabled", NoReplication),
             ("PCI.DSS.321-S3BucketReplicationEnabled", NoReplication),

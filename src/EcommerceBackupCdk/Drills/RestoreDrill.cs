@@ -203,7 +203,7 @@ public sealed class RestoreDrill : Construct
             Runtime = new Runtime(DrillValidatorContract.RuntimeName, RuntimeFamily.DOTNET_CORE),
             Architecture = Architecture.ARM_64,
             Handler = DrillValidatorContract.Handler,
-            Code = _options.ValidatorCode ?? DrillCode.FromRepository(),
+            Code = _options.ValidatorCode ?? DrillCode.Default(),
             MemorySize = DrillDefaults.MemorySizeMb,
             Timeout = Duration.Seconds(DrillDefaults.FunctionTimeout.TotalSeconds),
             Role = validatorRole.WithoutPolicyUpdates(new WithoutPolicyUpdatesOptions { AddGrantsToResources = true }),

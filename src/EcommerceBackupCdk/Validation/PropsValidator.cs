@@ -44,6 +44,7 @@ public static partial class PropsValidator
         ValidateNotifications(props.Notifications, problems);
         MonitoringValidator.Validate(props.Monitoring, problems);
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
+        Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         return problems;
     }
 

@@ -20,7 +20,9 @@ public sealed class NuGetConsumerTests
 
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(e => e.FullName).ToList();
-        entries.Should().Contain(["README.md", "lib/net10.0/EcommerceBackupCdk.dll", "lib/net10.0/EcommerceBackupCdk.xml"]);
+        entries.Should().Contain(["README.md", "lib/net10.0/EcommerceBackupCdk.dll", "lib/net10.0/EcommerceBackupCdk.xml",
+            "validator/EcommerceBackupCdk.RestoreDrill.dll", "validator/EcommerceBackupCdk.RestoreDrill.runtimeconfig.json",
+            "build/EcommerceBackupCdk.targets"]);
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var text = nuspec.ReadToEnd();
         text.Should().Contain($"<version>{version}</version>")
@@ -34,8 +36,15 @@ public sealed class NuGetConsumerTests
     {
         var (feed, version, _) = Packed.Value;
         var outdir = Path.Combine(Path.GetTempPath(), "ebc-existing-" + Guid.NewGuid().ToString("N"));
+        // Outside the repository, as a user's app is: the drill validator must come from the package, not a checkout.
+        var app = Path.Combine(Path.GetTempPath(), "ebc-existing-app-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(app);
+        foreach (var file in Directory.GetFiles(Repo.Path_("samples", "ExistingStore")))
+        {
+            File.Copy(file, Path.Combine(app, Path.GetFileName(file)));
+        }
 
-        var (code, output) = Run(Repo.Path_("samples", "ExistingStore"), new Dictionary<string, string> { ["CDK_OUTDIR"] = outdir },
+        var (code, output) = Run(app, new Dictionary<string, string> { ["CDK_OUTDIR"] = outdir },
             "dotnet", "run", "-p:EcommerceBackupCdkVersion=" + version, "-p:RestoreAdditionalProjectSources=" + feed);
 
         code.Should().Be(0, output);
@@ -43,6 +52,8 @@ public sealed class NuGetConsumerTests
         var types = template.Select(kv => kv.Value!["Type"]!.GetValue<string>()).ToList();
         types.Should().Contain(["AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::RDS::DBCluster", "AWS::Backup::BackupVault"]);
         types.Count(t => t == "AWS::Backup::BackupPlan").Should().Be(3);
+        types.Should().Contain("AWS::Lambda::Function", "the drill validator is deployed from the package's published copy");
+        Directory.GetDirectories(outdir, "asset.*").Should().Contain(d => File.Exists(Path.Combine(d, "EcommerceBackupCdk.RestoreDrill.dll")));
         template.Select(kv => kv.Value!).Single(r => r["Type"]!.GetValue<string>() == "AWS::DynamoDB::Table")["Properties"]!["Tags"]!
             .ToJsonString().Should().Contain("\"Key\":\"ecommerce-backup:tier\",\"Value\":\"critical\"");
     }

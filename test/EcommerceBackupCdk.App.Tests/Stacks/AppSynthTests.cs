@@ -6,15 +6,16 @@ namespace EcommerceBackupCdk.App.Tests.Stacks;
 public sealed class AppSynthTests
 {
     [Fact]
-    public void Synth_DemoConfig_HasPrimaryDrRegionAndDrAccountStacks()
+    public void Synth_DemoConfig_HasPrimaryDrRegionDrAccountAndDemoStoreStacks()
     {
-        DemoApp.Templates.Keys.Should().BeEquivalentTo("acme-backup-primary", "acme-backup-dr-region", "acme-backup-dr-account");
+        DemoApp.Templates.Keys.Should().BeEquivalentTo("acme-backup-primary", "acme-backup-dr-region", "acme-backup-dr-account", "acme-demo-store");
     }
 
     [Theory]
     [InlineData("acme-backup-primary")]
     [InlineData("acme-backup-dr-region")]
     [InlineData("acme-backup-dr-account")]
+    [InlineData("acme-demo-store")]
     public void Synth_DemoConfig_MatchesSnapshot(string stack)
     {
         Snapshot.Match(stack, Json.Of(DemoApp.Templates[stack]));

@@ -45,7 +45,7 @@ public sealed class ComplianceGateTests
 
         var (code, output) = Run("cfn-lint", [.. templates]);
 
-        templates.Should().HaveCount(3);
+        templates.Should().HaveCount(4);
         code.Should().Be(0, output);
     }
 

@@ -25,9 +25,9 @@ internal static class DemoApp
         var outdir = Path.Combine(Path.GetTempPath(), "ebc-app-tests-" + Guid.NewGuid().ToString("N"));
         var app = new Amazon.CDK.App(new AppProps { Outdir = outdir });
         var config = ConfigReader.Read(DemoConfigJson());
-        var (primary, drRegion, drAccount) = BackupApp.Build(app, config);
+        var (primary, drRegion, drAccount, demoStore) = BackupApp.Build(app, config);
         app.Synth();
-        var templates = new Stack?[] { primary, drRegion, drAccount }
+        var templates = new Stack?[] { primary, drRegion, drAccount, demoStore }
             .OfType<Stack>()
             .ToDictionary(s => s.StackName, s => Template.FromStack(s));
         return (config, templates, outdir);

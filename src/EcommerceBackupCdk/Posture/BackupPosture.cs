@@ -1,0 +1,181 @@
+using Amazon.CDK;
+using Constructs;
+using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Vaults;
+
+namespace EcommerceBackupCdk.Posture;
+
+/// <summary>
+/// Builds the synth-time posture report: per tier and per stateful resource the worst-case RPO locally and at each
+/// copy destination, retention per rule, copies, vault immutability, drill coverage and an estimated monthly cost.
+/// Build it after <c>app.Synth()</c> and write it into the cloud assembly directory.
+/// </summary>
+/// <example>
+/// <code>
+/// var assembly = app.Synth();
+/// BackupPosture.Build(backup).WriteTo(assembly.Directory);
+/// </code>
+/// </example>
+public static class BackupPosture
+{
+    /// <summary>Builds the report of a facade: its props, its stack's account and region, and the resources of its app (or stack).</summary>
+    public static PostureReport Build(EcommerceBackup backup)
+    {
+        ArgumentNullException.ThrowIfNull(backup);
+        var stack = Stack.Of(backup);
+        IConstruct scope = backup.Props.Protection is { WholeApp: false } ? stack : (IConstruct?)Stage.Of(backup) ?? stack;
+        return Build(backup.Props, stack, scope, backup.DrillCoverage);
+    }
+
+    /// <summary>Builds the report from props, for apps that compose the parts without the facade.</summary>
+    /// <param name="props">The backup props.</param>
+    /// <param name="primary">The stack of the primary account and region (where the plans are).</param>
+    /// <param name="resourcesIn">Where to look for stateful resources, e.g. the app.</param>
+    /// <param name="drills">What restore drills cover. Default: nothing.</param>
+    public static PostureReport Build(EcommerceBackupProps props, Stack primary, IConstruct resourcesIn, DrillCoverage? drills = null)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        ArgumentNullException.ThrowIfNull(primary);
+        ArgumentNullException.ThrowIfNull(resourcesIn);
+        drills ??= new DrillCoverage();
+        var account = Token.IsUnresolved(primary.Account) ? null : primary.Account;
+        var region = Token.IsUnresolved(primary.Region) ? null : primary.Region;
+        var dr = props.DisasterRecovery;
+        var drAccountRegion = dr?.AccountRegion ?? region;
+        var drAccountIsCrossRegion = dr?.AccountRegion is not null && dr.AccountRegion != region;
+        var guardRails = props.Protection is not null;
+
+        (string? Account, string? Region) Where(CopyDestination d) =>
+            d == CopyDestination.DrRegion ? (account, dr?.Region) : (dr?.Account, drAccountRegion);
+
+        var resources = new List<ResourcePosture>();
+        foreach (var resource in StatefulResources.In(resourcesIn))
+        {
+            resources.Add(Resource(resource, props, drills, drAccountIsCrossRegion, guardRails, Where));
+        }
+
+        var tiers = props.Targets.Each().Select(x =>
+        {
+            var enrolled = resources.Where(r => r.Tier == x.Tier).ToList();
+            return new TierPosture
+            {
+                Tier = x.Tier,
+                RpoTarget = x.Targets.Rpo,
+                RtoTarget = x.Targets.Rto,
+                WorstCaseRpo = x.Targets.AchievedRpo,
+                ContinuousRetention = x.Targets.Continuous?.Retention,
+                Rules = Rules(x.Targets, Where),
+                Destinations = Destinations(x.Targets, Where),
+                DrillCovered = drills.CoversAny(x.Tier),
+                Resources = enrolled.Count,
+                EstimatedMonthlyCostUsd = Math.Round(enrolled.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
+            };
+        }).ToList();
+
+        return new PostureReport
+        {
+            Store = props.StoreName,
+            Account = account,
+            Region = region,
+            GuardRails = props.Protection?.Mode.ToString().ToLowerInvariant() ?? "off",
+            Tiers = tiers,
+            Vaults = Vaults(props, account, region),
+            Resources = resources,
+            EstimatedMonthlyCostUsd = Math.Round(resources.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
+        };
+    }
+
+    private static ResourcePosture Resource(CfnResource resource, EcommerceBackupProps props, DrillCoverage drills, bool drAccountIsCrossRegion, bool guardRails,
+        Func<CopyDestination, (string? Account, string? Region)> where)
+    {
+        var type = resource.CfnResourceType;
+        var enrollment = CoverageCheck.EnrollmentOf(resource);
+        var size = DeclaredDataSize.SizeOf(resource);
+        var rate = DeclaredDataSize.ChangeRateOf(resource);
+        var posture = new ResourcePosture
+        {
+            Path = resource.Node.Path,
+            Type = type,
+            Tier = enrollment.Excluded ? null : enrollment.Tier,
+            Excluded = enrollment.Excluded,
+            ExclusionReason = enrollment.ExclusionReason,
+            DeclaredSizeGiB = size,
+            DailyChangeRate = rate,
+        };
+        if (!enrollment.IsEnrolled)
+        {
+            return posture;
+        }
+
+        var tier = enrollment.Tier!.Value;
+        var targets = props.Targets[tier];
+        var rpo = LocalRpo(type, targets, guardRails);
+        var cost = size is { } s ? CostModel.Estimate(type, s, rate, targets, drAccountIsCrossRegion, guardRails) : [];
+        return posture with
+        {
+            WorstCaseRpo = rpo,
+            MeetsRpoTarget = rpo <= targets.Rpo,
+            Destinations = Destinations(targets, where),
+            Retention = targets.Rules.Select(r => r.Retention).Append(targets.Continuous?.Retention ?? TimeSpan.Zero).Max(),
+            DrillCovered = drills.Covers(tier, type),
+            EstimatedMonthlyCostUsd = size is null ? null : Math.Round(cost.Sum(c => c.MonthlyUsd), 2),
+            Cost = cost,
+        };
+    }
+
+    /// <summary>Point-in-time recovery gives the continuous RPO; otherwise the most frequent rule's gap.</summary>
+    private static TimeSpan LocalRpo(string type, TierTargets targets, bool guardRails)
+    {
+        var nativePitr = guardRails && (CostModel.IsFullCopy(type) || type is StatefulResources.RdsCluster or StatefulResources.RdsInstance);
+        var backupContinuous = targets.Continuous is not null && CostModel.HasAwsBackupContinuous(type);
+        return nativePitr || backupContinuous
+            ? TierDefaults.ContinuousRpo
+            : targets.Rules.Select(r => CostModel.Interval(r.Schedule)).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+    }
+
+    private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where)
+    {
+        var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, CostModel.Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter,
+            r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)).ToList())).ToList();
+        if (targets.Continuous is { } continuous)
+        {
+            rules.Add(new RulePosture(Plans.TieredBackupPlan.ContinuousRuleName, continuous.Schedule, TierDefaults.ContinuousRpo, continuous.Retention, null, []));
+        }
+
+        return rules;
+    }
+
+    private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where) =>
+        targets.Rules
+            .SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention)))
+            .GroupBy(x => x.Destination)
+            .OrderBy(g => g.Key)
+            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention)))
+            .ToList();
+
+    private static List<VaultPosture> Vaults(EcommerceBackupProps props, string? account, string? region)
+    {
+        var vaults = new List<VaultPosture>();
+        foreach (var role in Enum.GetValues<VaultRole>())
+        {
+            var written = PropsValidator.RetentionsWrittenInto(props.Targets, role);
+            if (written.Count == 0)
+            {
+                continue;
+            }
+
+            var (min, max) = PropsValidator.LockLimits(props.VaultLock, written);
+            var (vaultAccount, vaultRegion) = role switch
+            {
+                VaultRole.Primary => (account, region),
+                VaultRole.DrRegion => (account, props.DisasterRecovery?.Region),
+                _ => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
+            };
+            vaults.Add(new VaultPosture(role, VaultNames.For(props.StoreName, role), vaultAccount, vaultRegion, props.VaultLock.Mode, min, max));
+        }
+
+        return vaults;
+    }
+}

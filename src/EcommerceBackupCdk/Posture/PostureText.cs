@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Validation;
+
+namespace EcommerceBackupCdk.Posture;
+
+/// <summary>Renders a <see cref="PostureReport"/> as Markdown and as a console summary.</summary>
+internal static class PostureText
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Markdown(PostureReport r)
+    {
+        var s = new StringBuilder();
+        s.Append(Inv, $"# Backup posture of `{r.Store}`\n\n");
+        s.Append(Inv, $"Primary: account {r.Account ?? "(unresolved)"}, region {r.Region ?? "(unresolved)"}. Guard-rails: {r.GuardRails}. ");
+        s.Append(Inv, $"Estimated backup cost: **{Usd(r.EstimatedMonthlyCostUsd)}/month** (AWS list prices of {r.PriceRegion}, {r.PricesAsOf}).\n\n");
+
+        s.Append("## Tiers\n\n| tier | RPO target | worst-case RPO local | at copy destinations | RTO target | rules (retention) | drill | resources | est. $/month |\n");
+        s.Append("|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var t in r.Tiers)
+        {
+            s.Append(Inv, $"| {t.Tier.TagValue()} | {D(t.RpoTarget)} | {D(t.WorstCaseRpo)}{(t.MeetsRpoTarget ? "" : " ⚠ misses target")} | {Destinations(t.Destinations)} | {D(t.RtoTarget)} | ");
+            s.Append(string.Join("; ", t.Rules.Select(Rule)));
+            s.Append(Inv, $" | {(t.DrillCovered ? "yes" : "no")} | {t.Resources} | {Usd(t.EstimatedMonthlyCostUsd)} |\n");
+        }
+
+        s.Append("\nContinuous backups are not copied as such: each copy destination receives the snapshots of the rules that copy there, so its worst-case RPO is the gap between those copies.\n");
+
+        s.Append("\n## Vaults and immutability\n\n| vault | account | region | lock | min retention | max retention |\n|---|---|---|---|---|---|\n");
+        foreach (var v in r.Vaults)
+        {
+            s.Append(Inv, $"| {v.Name} | {v.Account ?? "(unresolved)"} | {v.Region ?? "(unresolved)"} | {v.LockMode.ToString().ToLowerInvariant()} | {D(v.MinRetention)} | {D(v.MaxRetention)} |\n");
+        }
+
+        s.Append("\n## Resources\n\n| resource | type | tier | size | worst-case RPO local | at copy destinations | longest retention | drill | est. $/month |\n|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var x in r.Resources)
+        {
+            var tier = x.Excluded ? $"excluded: {x.ExclusionReason}" : x.Tier?.TagValue() ?? "**not enrolled**";
+            s.Append(Inv, $"| `{x.Path}` | {x.Type} | {tier} | {(x.DeclaredSizeGiB is { } g ? $"{g:0.##} GiB" : "—")} | ");
+            s.Append(Inv, $"{(x.WorstCaseRpo is { } rpo ? D(rpo) + (x.MeetsRpoTarget == false ? " ⚠ misses target" : "") : "—")} | {Destinations(x.Destinations)} | ");
+            s.Append(Inv, $"{(x.Retention is { } ret ? D(ret) : "—")} | {(x.DrillCovered ? "yes" : "no")} | {(x.EstimatedMonthlyCostUsd is { } c ? Usd(c) : "—")} |\n");
+        }
+
+        var costed = r.Resources.Where(x => x.Cost.Count > 0).ToList();
+        if (costed.Count > 0)
+        {
+            s.Append("\n## Cost estimate\n\n| resource | item | quantity (GB or GB-month) | unit price | $/month |\n|---|---|---|---|---|\n");
+            foreach (var x in costed)
+            {
+                foreach (var line in x.Cost)
+                {
+                    s.Append(Inv, $"| `{x.Path}` | {line.Item} | {line.Quantity:0.##} | ${line.UnitPriceUsd:0.####} | {Usd(line.MonthlyUsd)} |\n");
+                }
+            }
+
+            s.Append(Inv, $"\nModel: full-copy types (DynamoDB) store the whole table per recovery point; incremental types store one full copy plus the daily changes (declared rate, default {DeclaredDataSize.DefaultDailyChangeRate:P0}) over the longest retention per vault. ");
+            s.Append("Cross-region copies add transfer. The resources' own storage, restores, requests and S3 noncurrent versions are not included.\n");
+        }
+
+        return s.ToString();
+    }
+
+    public static string Summary(PostureReport r)
+    {
+        var s = new StringBuilder();
+        var enrolled = r.Resources.Count(x => x.Tier is not null);
+        s.Append(Inv, $"Backup posture of '{r.Store}': {enrolled} enrolled, {r.Resources.Count(x => x.Excluded)} excluded; guard-rails {r.GuardRails}; est. {Usd(r.EstimatedMonthlyCostUsd)}/month ({r.PriceRegion} prices {r.PricesAsOf})\n");
+        s.Append(Inv, $"  {"tier",-9}{"RPO target",-11}{"local",-7}{"at copies",-29}{"drill",-6}{"res.",-5}{"$/month",9}\n");
+        foreach (var t in r.Tiers)
+        {
+            s.Append(Inv, $"  {t.Tier.TagValue(),-9}{D(t.RpoTarget),-11}{D(t.WorstCaseRpo) + (t.MeetsRpoTarget ? "" : "!"),-7}{Short(t.Destinations),-29}{(t.DrillCovered ? "yes" : "no"),-6}{t.Resources,-5}{Usd(t.EstimatedMonthlyCostUsd),9}\n");
+        }
+
+        foreach (var x in r.Resources)
+        {
+            var tier = x.Excluded ? "excluded" : x.Tier?.TagValue() ?? "UNTAGGED";
+            var rpo = x.WorstCaseRpo is { } w ? $"RPO {D(w)}{(x.MeetsRpoTarget == false ? "!" : "")}" : "";
+            s.Append(Inv, $"  - {tier,-9}{x.Path} ({x.Type}) {rpo} {(x.EstimatedMonthlyCostUsd is { } c ? Usd(c) + "/month" : "")}\n");
+        }
+
+        return s.ToString();
+    }
+
+    private static string Rule(RulePosture r) =>
+        $"{r.Name} every {D(r.WorstCaseInterval)} kept {D(r.Retention)}" +
+        (r.MoveToColdStorageAfter is { } c ? $" (cold after {D(c)})" : "") +
+        string.Concat(r.Copies.Select(c => $", copy to {Name(c.Destination)} kept {D(c.Retention)}"));
+
+    private static string Destinations(IReadOnlyList<DestinationPosture> d) =>
+        d.Count == 0 ? "none" : string.Join(", ", d.Select(x => $"{Name(x.Destination)} {x.Region ?? "?"}/{x.Account ?? "?"} {D(x.WorstCaseRpo)}"));
+
+    private static string Short(IReadOnlyList<DestinationPosture> d) =>
+        d.Count == 0 ? "none" : string.Join(", ", d.Select(x => $"{(x.Destination == CopyDestination.DrRegion ? "DR-region" : "DR-account")} {D(x.WorstCaseRpo)}"));
+
+    private static string Name(CopyDestination d) => d == CopyDestination.DrRegion ? "DR region" : "DR account";
+
+    private static string D(TimeSpan t) => DurationText.Format(t);
+
+    private static string Usd(double v) => string.Create(Inv, $"${v:0.00}");
+}
