@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
+using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tiers;
@@ -61,6 +62,26 @@ public sealed class EcommerceBackup : Construct
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
         });
+
+        if (props.Audit is { } audit)
+        {
+            // The plan-frequency control is scoped by the tier tag, so each tier's plan carries it.
+            foreach (var (tier, plan) in Plans.Plans)
+            {
+                Tags.Of(plan).Add(TagContract.TierKey, tier.TagValue());
+            }
+
+            Audit = new BackupAuditFramework(this, "Audit", new BackupAuditFrameworkProps
+            {
+                StoreName = props.StoreName,
+                Targets = props.Targets,
+                VaultLock = props.VaultLock,
+                DrRegion = copiesToRegion ? dr!.Region : null,
+                DrAccount = copiesToAccount ? dr!.Account : null,
+                PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                Options = audit,
+            });
+        }
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -86,6 +107,9 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>The plans, one per tier.</summary>
     public TieredBackupPlan Plans { get; }
+
+    /// <summary>The audit evidence, or null when <see cref="EcommerceBackupProps.Audit"/> is not set.</summary>
+    public BackupAuditFramework? Audit { get; }
 
     /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
     public string? DrRegionVaultArn { get; }

@@ -1,3 +1,4 @@
+using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
@@ -27,4 +28,11 @@ public sealed record EcommerceBackupProps
 
     /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>
+    /// Audit evidence: Audit Manager frameworks derived from the targets, daily report plans, an Object Lock evidence
+    /// bucket, a CloudTrail trail and the monthly evidence index (<see cref="BackupAuditFramework"/>). Default: null —
+    /// off, because the evidence bucket locks every object for years and the trail is billed per event.
+    /// </summary>
+    public AuditOptions? Audit { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -39,7 +40,7 @@ internal static class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "audit");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -109,6 +110,20 @@ internal static class ConfigReader
                 }
             }
 
+            AuditOptions? audit = null;
+            if (r.Object(root, "audit") is { } a)
+            {
+                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder");
+                var defaults = new AuditOptions();
+                audit = new AuditOptions
+                {
+                    EvidenceRetention = r.Duration(a, "audit.evidenceRetention") ?? defaults.EvidenceRetention,
+                    AccessLogRetention = r.Duration(a, "audit.accessLogRetention") ?? defaults.AccessLogRetention,
+                    BreakGlassPrincipals = r.Strings(a, "audit.breakGlassPrincipals") ?? [],
+                    CreateConfigRecorder = r.Bool(a, "audit.createConfigRecorder") ?? false,
+                };
+            }
+
             var backup = new EcommerceBackupProps
             {
                 StoreName = storeName,
@@ -117,6 +132,7 @@ internal static class ConfigReader
                 Notifications = notifications,
                 VaultLock = vaultLock,
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
+                Audit = audit,
             };
 
             if (region is not null && !AwsRegions.IsKnown(region))

@@ -42,6 +42,7 @@ public static partial class PropsValidator
         ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
+        Compliance.AuditValidator.Validate(props.Audit, problems);
         return problems;
     }
 

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using EcommerceBackupCdk.Tiers;
+using Constructs;
+
+namespace EcommerceBackupCdk.Compliance;
+
+/// <summary>
+/// The evidence index: a function (in the restore-drill Lambda project) that, monthly and on demand, reads the drill
+/// reports, Audit Manager reports and CloudTrail digest files of a month from the evidence bucket and writes an
+/// auditor-readable summary (Markdown, printable HTML, JSON) under <see cref="EvidenceLayout.IndexPrefix"/>.
+/// Run it on demand with <c>aws lambda invoke --payload '{"period":"2025-06"}'</c>.
+/// </summary>
+public sealed class EvidenceIndexFunction : Construct
+{
+    /// <summary>The handler in the restore-drill assembly.</summary>
+    public const string Handler = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Evidence.EvidenceFunction::Handle";
+
+    /// <summary>Creates the function, its log group, role and monthly schedule.</summary>
+    public EvidenceIndexFunction(Construct scope, string id, EvidenceIndexFunctionProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var functionName = $"{props.StoreName}-backup-evidence-index";
+        var logs = new LogGroup(this, "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps
+        {
+            LogGroupName = $"/aws/lambda/{functionName}",
+            EncryptionKey = props.Evidence.Key,
+            Retention = RetentionDays.ONE_YEAR,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        var role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"Evidence index of store {props.StoreName}: reads the evidence bucket, writes only under {EvidenceLayout.IndexPrefix}/.",
+        });
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resources = [logs.LogGroupArn],
+        }));
+        props.Evidence.Bucket.GrantRead(role);
+        props.Evidence.AllowWriter(role, EvidenceLayout.IndexPrefix);
+        NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"),
+            ("AwsSolutions-IAM5", "Reads every object of the evidence bucket (s3:GetObject*/List* on bucket/*, kms:GenerateDataKey*/ReEncrypt* on its key) because the index covers all reports of a month; writes are limited to evidence-index/* and the bucket policy denies the rest."));
+
+        Function = new Function(this, "Resource", new FunctionProps
+        {
+            FunctionName = functionName,
+            Description = $"Writes the monthly audit evidence index of store {props.StoreName}.",
+            // CDK 2.160 predates the managed .NET 10 runtime; the name is the one Lambda documents.
+            Runtime = new Runtime("dotnet10", RuntimeFamily.DOTNET_CORE),
+            Architecture = Architecture.ARM_64,
+            Handler = Handler,
+            Code = props.Code,
+            MemorySize = 512,
+            Timeout = Duration.Minutes(5),
+            ReservedConcurrentExecutions = 1,
+            Role = role,
+            LogGroup = logs,
+            Environment = new Dictionary<string, string>
+            {
+                ["STORE_NAME"] = props.StoreName,
+                ["EVIDENCE_BUCKET"] = props.Evidence.Bucket.BucketName,
+                ["EVIDENCE_TIERS"] = TiersJson(props),
+                ["EVIDENCE_FRAMEWORKS"] = string.Join(",", props.FrameworkNames),
+            },
+        });
+        Function.Node.AddDependency(role);
+        NagSuppressions.Add(Function,
+            ("NIST.800.53.R5-LambdaInsideVPC", "Talks only to S3 through its public TLS endpoint and holds no network-reachable state; a VPC would add NAT or endpoints without reducing exposure."),
+            ("PCI.DSS.321-LambdaInsideVPC", "Talks only to S3 through its public TLS endpoint and holds no network-reachable state; a VPC would add NAT or endpoints without reducing exposure."),
+            ("HIPAA.Security-LambdaInsideVPC", "Talks only to S3 through its public TLS endpoint and holds no network-reachable state; a VPC would add NAT or endpoints without reducing exposure."),
+            ("NIST.800.53.R5-LambdaDLQ", "Scheduled, idempotent run: EventBridge retries twice and the next run rewrites the whole index; a lost event loses nothing."),
+            ("HIPAA.Security-LambdaDLQ", "Scheduled, idempotent run: EventBridge retries twice and the next run rewrites the whole index; a lost event loses nothing."));
+
+        Schedule = new Rule(this, "Schedule", new RuleProps
+        {
+            Description = $"Monthly audit evidence index of store {props.StoreName} (indexes the previous month).",
+            Schedule = Amazon.CDK.AWS.Events.Schedule.Expression(props.Schedule),
+            Targets = [new LambdaFunction(Function, new LambdaFunctionProps { RetryAttempts = 2, MaxEventAge = Duration.Hours(6) })],
+        });
+    }
+
+    /// <summary>The function.</summary>
+    public Function Function { get; }
+
+    /// <summary>The monthly schedule.</summary>
+    public Rule Schedule { get; }
+
+    /// <summary>The per-tier targets handed to the function, e.g. <c>{"critical":{"rpoSeconds":300,...}}</c>.</summary>
+    internal static string TiersJson(EvidenceIndexFunctionProps props)
+    {
+        var tiers = new Dictionary<string, object>();
+        foreach (var (tier, t) in props.Targets.Each())
+        {
+            var copies = t.Rules.SelectMany(r => r.Copies.Select(c => c.Destination switch
+            {
+                CopyDestination.DrRegion => $"{r.Name} -> DR region {props.DrRegion}",
+                _ => $"{r.Name} -> DR account {props.DrAccount}",
+            })).ToList();
+            tiers[tier.TagValue()] = new Dictionary<string, object>
+            {
+                ["rpoSeconds"] = (long)t.Rpo.TotalSeconds,
+                ["rtoSeconds"] = (long)t.Rto.TotalSeconds,
+                ["retentionDays"] = (long)t.LongestRetention.TotalDays,
+                ["rules"] = t.Rules.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name} {r.Schedule} kept {(long)r.Retention.TotalDays}d"))
+                    .Concat(t.Continuous is { } c ? [string.Create(CultureInfo.InvariantCulture, $"Continuous (PITR) kept {(long)c.Retention.TotalDays}d")] : [])
+                    .ToList(),
+                ["copies"] = copies,
+            };
+        }
+
+        return JsonSerializer.Serialize(tiers);
+    }
+}
