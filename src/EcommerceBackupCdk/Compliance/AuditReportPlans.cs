@@ -11,6 +11,7 @@ namespace EcommerceBackupCdk.Compliance;
 /// </summary>
 public sealed class AuditReportPlans : Construct
 {
+    private static readonly string[] Formats = ["CSV", "JSON"];
     private readonly Dictionary<string, CfnReportPlan> _plans = [];
 
     /// <summary>Creates the five report plans.</summary>
@@ -32,17 +33,17 @@ public sealed class AuditReportPlans : Construct
             {
                 ReportPlanName = $"{prefix}_backup_{suffix}",
                 ReportPlanDescription = $"Daily {template} of store {props.StoreName}, kept as audit evidence.",
-                ReportDeliveryChannel = new CfnReportPlan.ReportDeliveryChannelProperty
+                // Both properties are untyped JSON in the L1, so CDK does not capitalise struct keys: write them as
+                // CloudFormation spells them.
+                ReportDeliveryChannel = new Dictionary<string, object>
                 {
-                    S3BucketName = props.Evidence.Bucket.BucketName,
-                    S3KeyPrefix = EvidenceLayout.ReportsPrefix,
-                    Formats = ["CSV", "JSON"],
+                    ["S3BucketName"] = props.Evidence.Bucket.BucketName,
+                    ["S3KeyPrefix"] = EvidenceLayout.ReportsPrefix,
+                    ["Formats"] = Formats,
                 },
-                ReportSetting = new CfnReportPlan.ReportSettingProperty
-                {
-                    ReportTemplate = template,
-                    FrameworkArns = ReportTemplates.Compliance.Contains(template) ? props.FrameworkArns.ToArray() : null,
-                },
+                ReportSetting = ReportTemplates.Compliance.Contains(template)
+                    ? new Dictionary<string, object> { ["ReportTemplate"] = template, ["FrameworkArns"] = props.FrameworkArns.ToArray() }
+                    : new Dictionary<string, object> { ["ReportTemplate"] = template },
             });
             // Deliveries need the bucket policy that lets the reports role write.
             if (props.Evidence.Bucket.Policy is { } policy)

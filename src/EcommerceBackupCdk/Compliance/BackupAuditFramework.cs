@@ -21,6 +21,7 @@ namespace EcommerceBackupCdk.Compliance;
 /// </remarks>
 public sealed class BackupAuditFramework : Construct
 {
+    private static readonly string[] VaultResourceTypes = ["AWS::Backup::BackupVault"];
     private readonly Dictionary<TierName, CfnFramework> _frameworks = [];
     private readonly Dictionary<TierName, TierControls> _controls = [];
 
@@ -54,9 +55,9 @@ public sealed class BackupAuditFramework : Construct
         {
             var derived = AuditControls.ForTier(tier, props.Targets, props.VaultLock, props.DrRegion, props.DrAccount);
             _controls[tier] = derived;
-            var scopeTag = new CfnFramework.ControlScopeProperty
+            var scopeTag = new Dictionary<string, object>
             {
-                Tags = [new CfnTag { Key = TagContract.TierKey, Value = tier.TagValue() }],
+                ["Tags"] = new[] { new Dictionary<string, object> { ["Key"] = TagContract.TierKey, ["Value"] = tier.TagValue() } },
             };
             _frameworks[tier] = NewFramework(tier.Pascal(), $"{namePrefix}_backup_{tier.TagValue()}",
                 $"Backup controls of the {tier.TagValue()} tier of store {props.StoreName}, derived from its targets; scope: resources, plans and recovery points tagged {TagContract.TierKey}={tier.TagValue()}.",
@@ -71,10 +72,10 @@ public sealed class BackupAuditFramework : Construct
         VaultFramework = NewFramework("Vaults", $"{namePrefix}_backup_vaults",
             $"The primary backup vault of store {props.StoreName} denies manual deletion of recovery points (break-glass principals exempted).",
             [ManualDeletionControl],
-            new CfnFramework.ControlScopeProperty
+            new Dictionary<string, object>
             {
-                ComplianceResourceIds = [props.PrimaryVaultName ?? VaultNames.For(props.StoreName, VaultRole.Primary)],
-                ComplianceResourceTypes = ["AWS::Backup::BackupVault"],
+                ["ComplianceResourceIds"] = new[] { props.PrimaryVaultName ?? VaultNames.For(props.StoreName, VaultRole.Primary) },
+                ["ComplianceResourceTypes"] = VaultResourceTypes,
             });
 
         Reports = new AuditReportPlans(this, "Reports", new AuditReportPlansProps
@@ -131,7 +132,7 @@ public sealed class BackupAuditFramework : Construct
     /// <summary>The evidence-index function, when <see cref="AuditOptions.EvidenceIndexCode"/> is set.</summary>
     public EvidenceIndexFunction? EvidenceIndex { get; }
 
-    private CfnFramework NewFramework(string childId, string name, string description, IReadOnlyList<AuditControl> controls, CfnFramework.ControlScopeProperty scope)
+    private CfnFramework NewFramework(string childId, string name, string description, IReadOnlyList<AuditControl> controls, Dictionary<string, object> scope)
     {
         var framework = new CfnFramework(this, childId, new CfnFrameworkProps
         {
@@ -143,6 +144,7 @@ public sealed class BackupAuditFramework : Construct
                 ControlInputParameters = c.Parameters.Count == 0
                     ? null
                     : c.Parameters.Select(p => (object)new CfnFramework.ControlInputParameterProperty { ParameterName = p.Key, ParameterValue = p.Value }).ToArray(),
+                // ControlScope is untyped JSON in the L1: keys as CloudFormation spells them.
                 ControlScope = scope,
             }).ToArray(),
         });

@@ -42,10 +42,13 @@ public sealed class ConfigRecorder : Construct
         NagSuppressions.Add(Role,
             ("AwsSolutions-IAM4", "AWS_ConfigRole is the policy AWS documents for configuration recorders; it tracks every Describe/List call AWS Config needs as resource types are added."));
         props.Evidence.AllowWriter(Role, EvidenceLayout.ConfigPrefix);
-        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        Role.AddManagedPolicy(new ManagedPolicy(this, "DeliveryPolicy", new ManagedPolicyProps
         {
-            Actions = ["s3:GetBucketAcl"],
-            Resources = [props.Evidence.Bucket.BucketArn],
+            Description = "AWS Config checks the evidence bucket before delivering (writes are granted by the bucket policy).",
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetBucketAcl", "s3:ListBucket"], Resources = [props.Evidence.Bucket.BucketArn] }),
+            ],
         }));
 
         Recorder = new CfnConfigurationRecorder(this, "Resource", new CfnConfigurationRecorderProps
@@ -72,7 +75,6 @@ public sealed class ConfigRecorder : Construct
             channel.Node.AddDependency(policy);
         }
 
-        Recorder.Node.AddDependency(Role);
     }
 
     /// <summary>The role the recorder uses.</summary>

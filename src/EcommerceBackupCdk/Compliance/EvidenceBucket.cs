@@ -82,10 +82,29 @@ public sealed class EvidenceBucket : Construct
             Versioned = true,
             ObjectLockEnabled = true,
             ObjectLockDefaultRetention = ObjectLockRetention.Compliance(Duration.Days(props.Retention.TotalDays)),
-            ServerAccessLogsBucket = AccessLogs,
-            ServerAccessLogsPrefix = "evidence/",
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+
+        // Server access logging is set on the L1: the L2's ServerAccessLogsBucket grants the log service through an
+        // ACL unless an app-wide feature flag is set, and ACLs are disabled on these buckets (BucketOwnerEnforced).
+        // The logging service is granted by bucket policy instead, for this source bucket and account only.
+        ((CfnBucket)Bucket.Node.DefaultChild!).LoggingConfiguration = new CfnBucket.LoggingConfigurationProperty
+        {
+            DestinationBucketName = AccessLogs.BucketName,
+            LogFilePrefix = "evidence/",
+        };
+        AccessLogs.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowS3ServerAccessLogs",
+            Principals = [new ServicePrincipal("logging.s3.amazonaws.com")],
+            Actions = ["s3:PutObject"],
+            Resources = [AccessLogs.ArnForObjects("evidence/*")],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = Bucket.BucketArn },
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+            },
+        }));
         NagSuppressions.Add(Bucket,
             ("NIST.800.53.R5-S3BucketReplicationEnabled", "Evidence is immutable in place (versioning + Object Lock compliance mode for the full retention); a replica would need a second locked bucket in the DR region, which the DR stacks do not hold yet."),
             ("PCI.DSS.321-S3BucketReplicationEnabled", "Evidence is immutable in place (versioning + Object Lock compliance mode for the full retention); a replica would need a second locked bucket in the DR region, which the DR stacks do not hold yet."),
@@ -148,14 +167,28 @@ public sealed class EvidenceBucket : Construct
     public IReadOnlyList<string> WriterServices => _writerServices;
 
     /// <summary>
-    /// Lets a role write under one prefix (e.g. the drill validator under <c>drills/</c>) and encrypt with the key;
+    /// Lets a role (of this account) write under one prefix (e.g. the drill validator under <c>drills/</c>) and encrypt with the key;
     /// every other identity stays denied.
     /// </summary>
     public void AllowWriter(IRole role, string prefix)
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        Bucket.GrantPut(role, $"{prefix.TrimEnd('/')}/*");
+        // The bucket side is granted in the bucket policy, next to the deny that names the writers.
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = [new ArnPrincipal(role.RoleArn)],
+            Actions = ["s3:PutObject"],
+            Resources = [Bucket.ArnForObjects($"{prefix.TrimEnd('/')}/*")],
+        }));
+        // The key side goes on the role (a managed policy): a key policy naming the role would close a dependency
+        // cycle key -> role -> policy -> bucket -> key. The key policy delegates to IAM of this account.
+        new ManagedPolicy(this, $"{char.ToUpperInvariant(prefix[0])}{prefix[1..].TrimEnd('/')}Writer", new ManagedPolicyProps
+        {
+            Description = $"Encrypt evidence written under {prefix.TrimEnd('/')}/ with the evidence key.",
+            Statements = [new PolicyStatement(new PolicyStatementProps { Actions = ["kms:GenerateDataKey", "kms:Decrypt"], Resources = [Key.KeyArn] })],
+            Roles = [role],
+        });
         _writerArns.Add(role.RoleArn);
         UpdateDeny();
     }
