@@ -12,9 +12,12 @@ internal static class EvidenceFormat
             return "—";
         }
 
+        // Whole units read as targets do ("30 min", "4 h", "1 d"); measured values keep their seconds.
         var t = TimeSpan.FromSeconds(s);
-        return t.TotalDays >= 1 && t.Hours == 0 && t.Minutes == 0 && t.Seconds == 0 ? $"{(long)t.TotalDays} d"
+        return t.TotalDays >= 1 && t.Hours == 0 && t.Minutes == 0 && t.Seconds == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalDays} d")
+            : t.TotalHours >= 1 && t.Minutes == 0 && t.Seconds == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalHours} h")
             : t.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalHours} h {t.Minutes:D2} min")
+            : t.TotalMinutes >= 1 && t.Seconds == 0 ? string.Create(CultureInfo.InvariantCulture, $"{t.Minutes} min")
             : t.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.Minutes} min {t.Seconds:D2} s")
             : string.Create(CultureInfo.InvariantCulture, $"{t.Seconds} s");
     }

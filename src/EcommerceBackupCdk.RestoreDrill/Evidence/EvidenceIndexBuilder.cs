@@ -98,8 +98,10 @@ public sealed partial class EvidenceIndexBuilder
             }
         }
 
+        // In time order (the date folders), then by key: first and last are the ends of the period's chain.
         var digests = (await _store.ListAsync(EvidencePrefixes.Trail, cancellationToken).ConfigureAwait(false))
             .Where(o => o.Key.Contains(EvidencePrefixes.DigestFolder, StringComparison.Ordinal) && period.Contains(DateOf(o)))
+            .OrderBy(DateOf).ThenBy(o => o.Key[(o.Key.LastIndexOf('_') + 1)..], StringComparer.Ordinal)
             .Select(o => o.Key)
             .ToList();
 
@@ -159,8 +161,8 @@ public sealed partial class EvidenceIndexBuilder
             {
                 Count = digests.Count,
                 Regions = digests.Select(RegionOfDigest).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
-                First = digests.Order(StringComparer.Ordinal).FirstOrDefault(),
-                Last = digests.Order(StringComparer.Ordinal).LastOrDefault(),
+                First = digests.FirstOrDefault(),
+                Last = digests.LastOrDefault(),
             },
             DrillReportKeys = drillKeys,
             AuditReportKeys = reportKeys,

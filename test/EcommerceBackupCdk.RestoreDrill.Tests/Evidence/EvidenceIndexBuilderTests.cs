@@ -77,7 +77,7 @@ public sealed class EvidenceIndexBuilderTests
         index.TrailDigests.Count.Should().Be(5, "five digests in October; the November digest and the plain log file do not count");
         index.TrailDigests.Regions.Should().Equal("eu-central-1", "eu-west-1");
         index.TrailDigests.First.Should().EndWith("_20261001T001532Z.json.gz");
-        index.TrailDigests.Last.Should().Contain("/eu-west-1/2026/10/20/");
+        index.TrailDigests.Last.Should().EndWith("/eu-central-1/2026/10/31/111111111111_CloudTrail-Digest_eu-central-1_acme-backup-audit_eu-central-1_20261031T231532Z.json.gz");
         index.DrillReportKeys.Should().HaveCount(3);
     }
 
@@ -115,8 +115,8 @@ public sealed class EvidenceIndexBuilderTests
         var md = EvidenceMarkdown.Render(await EvidenceSamples.OctoberIndexAsync());
 
         md.Should().StartWith("# Backup evidence — acme — 2026-10\n");
-        md.Should().Contain("| critical | 5 min 00 s | 30 min 00 s | 90 d | 4 / 1 | 1 / 2 | 41 min 20 s | 2 min 50 s | **Needs attention** |");
-        md.Should().Contain("| critical | RDS arn:aws:rds:eu-central-1:111111111111:db:acme-shop | 2026-10-09 15:44 UTC | 41 min 20 s of 30 min 00 s (MISSED) |");
+        md.Should().Contain("| critical | 5 min | 30 min | 90 d | 4 / 1 | 1 / 2 | 41 min 20 s | 2 min 50 s | **Needs attention** |");
+        md.Should().Contain("| critical | RDS arn:aws:rds:eu-central-1:111111111111:db:acme-shop | 2026-10-09 15:44 UTC | 41 min 20 s of 30 min (MISSED) |");
         md.Should().Contain("`s3://acme-backup-evidence-1a2b3c/drills/2026/10/02/7F3A1C2E-0B4D-4E55-9A61-2C8D1E0F4A10.json`");
         md.Should().Contain("- Copy jobs: 1 completed, 1 failed, 0 other");
     }
