@@ -28,6 +28,13 @@ internal static class Program
             return 1;
         }
 
+        // The evidence index runs the restore-drill Lambda project; its asset is published from this repository.
+        if (config.Backup.Audit is { } audit && ConfigSource.FindCdkJson(Directory.GetCurrentDirectory()) is { } cdkJson)
+        {
+            var code = RestoreDrillCode.For(Path.GetDirectoryName(cdkJson)!);
+            config = config with { Backup = config.Backup with { Audit = audit with { EvidenceIndexCode = code } } };
+        }
+
         BackupApp.Build(app, config);
         app.Synth();
         Console.Error.WriteLine($"Cloud assembly written to {outdir}");
