@@ -19,8 +19,13 @@ ensure_npm "$ROOT" || exit 1
 ensure_cfn_lint || exit 1
 
 step "starting local test services"
+# Stop them afterwards only if this run started them (a developer's running services stay up).
+already_up=0
+[[ -f "$ROOT/.test-services/env" ]] && already_up=1
 bash "$ROOT/scripts/services.sh" up || { echo "test services failed to start" >&2; exit 1; }
-trap 'bash "$ROOT/scripts/services.sh" down >/dev/null 2>&1 || true' EXIT
+if [[ $already_up -eq 0 && "${KEEP_TEST_SERVICES:-0}" != 1 ]]; then
+    trap 'bash "$ROOT/scripts/services.sh" down >/dev/null 2>&1 || true' EXIT
+fi
 
 step "dotnet build"
 dotnet build "$ROOT/EcommerceBackupCdk.sln" -c Release -warnaserror --nologo -v q || exit 1
@@ -43,7 +48,7 @@ done
 step "cdk synth (demo config, through the CDK CLI)"
 assembly="$ROOT/artifacts/cdk.out"
 rm -rf "$assembly"
-if npx --no-install cdk synth --quiet --output "$assembly" >"$results/synth.log" 2>&1; then
+if npx --no-install --loglevel=error cdk synth --quiet --output "$assembly" >"$results/synth.log" 2>&1; then
     passed=$((passed + 1))
     tail -n 30 "$results/synth.log"
 

@@ -1,4 +1,5 @@
 using EcommerceBackupCdk.App.Config;
+using EcommerceBackupCdk.App.Runbooks;
 using EcommerceBackupCdk.App.Stacks;
 using EcommerceBackupCdk.Validation;
 
@@ -28,16 +29,10 @@ internal static class Program
             return 1;
         }
 
-        // The evidence index runs the restore-drill Lambda project; its asset is published from this repository.
-        if (config.Backup.Audit is { } audit && ConfigSource.FindCdkJson(Directory.GetCurrentDirectory()) is { } cdkJson)
-        {
-            var code = RestoreDrillCode.For(Path.GetDirectoryName(cdkJson)!);
-            config = config with { Backup = config.Backup with { Audit = audit with { EvidenceIndexCode = code } } };
-        }
-
         BackupApp.Build(app, config);
         app.Synth();
-        Console.Error.WriteLine($"Cloud assembly written to {outdir}");
+        RunbookRenderer.WriteTo(Path.Combine(outdir, "runbooks"), RunbookNames.From(config));
+        Console.Error.WriteLine($"Cloud assembly written to {outdir}; runbooks rendered to {Path.Combine(outdir, "runbooks")}");
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using EcommerceBackupCdk.Compliance;
+using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tiers;
@@ -11,8 +12,9 @@ using Constructs;
 namespace EcommerceBackupCdk;
 
 /// <summary>
-/// The one-line facade: an alert topic, the locked primary vault and one backup plan per tier with tag selections
-/// and copies to the DR vaults. Put it in the stack of the primary account and region; the DR vaults live in
+/// The one-line facade: an alert topic, the locked primary vault, one backup plan per tier with tag selections
+/// and copies to the DR vaults, the monitoring of the vault (alarms, job-event messages, dashboard), and scheduled
+/// restore drills with their validator and alarms. Put it in the stack of the primary account and region; the DR vaults live in
 /// <see cref="RecoveryVaultStack"/>s. Every part is also usable alone.
 /// </summary>
 /// <example>
@@ -63,6 +65,60 @@ public sealed class EcommerceBackup : Construct
             ScheduleTimeZone = props.ScheduleTimeZone,
         });
 
+        OperatorRole = new BackupOperatorRole(this, "OperatorRole", new BackupOperatorRoleProps { StoreName = props.StoreName });
+
+        WarningTopic = props.Monitoring.WarningEmails.Count > 0
+            ? new BackupTopic(this, "Warnings", new BackupTopicProps
+            {
+                StoreName = props.StoreName,
+                Purpose = "warnings",
+                Emails = props.Monitoring.WarningEmails,
+            })
+            : null;
+
+        Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
+        {
+            StoreName = props.StoreName,
+            Vault = Vault.Vault,
+            AlertTopic = Topic.Topic,
+            WarningTopic = WarningTopic?.Topic,
+            Targets = props.Targets,
+            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount) }
+                .Where(d => d.Item1 is not null)
+                .Select(d => VaultNames.For(props.StoreName, d.Item2))
+                .ToList(),
+            Options = props.Monitoring,
+        });
+
+        Drills = props.Drills.Enabled
+            ? new RestoreDrill(this, "Drills", new RestoreDrillProps
+            {
+                StoreName = props.StoreName,
+                Vault = Vault.Vault,
+                Targets = props.Targets,
+                AlarmTopic = Topic.Topic,
+                Options = props.Drills,
+            })
+            : null;
+
+        if (Drills is not null)
+        {
+            // The dashboard is 24 units wide: the drill widgets go in rows that fit.
+            var row = new List<Amazon.CDK.AWS.CloudWatch.IWidget>();
+            foreach (var widget in Drills.DashboardWidgets())
+            {
+                if (row.Sum(w => w.Width) + widget.Width > 24)
+                {
+                    Monitoring.AddDrillWidgets([.. row]);
+                    row.Clear();
+                }
+
+                row.Add(widget);
+            }
+
+            Monitoring.AddDrillWidgets([.. row]);
+        }
+
         if (props.Audit is { } audit)
         {
             // The plan-frequency control is scoped by the tier tag, so each tier's plan carries it.
@@ -79,7 +135,11 @@ public sealed class EcommerceBackup : Construct
                 DrRegion = copiesToRegion ? dr!.Region : null,
                 DrAccount = copiesToAccount ? dr!.Account : null,
                 PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
-                Options = audit,
+                Options = audit with
+                {
+                    // One Lambda package for both functions: the drill validator's.
+                    EvidenceIndexCode = audit.EvidenceIndexCode ?? props.Drills.ValidatorCode ?? (Drills is not null ? DrillCode.FromRepository() : null),
+                },
             });
         }
     }
@@ -96,11 +156,20 @@ public sealed class EcommerceBackup : Construct
         return id;
     }
 
+    /// <summary>The role operators pass to AWS Backup for on-demand backups and restores.</summary>
+    public BackupOperatorRole OperatorRole { get; }
+
     /// <summary>The validated props.</summary>
     public EcommerceBackupProps Props { get; }
 
     /// <summary>The alert topic.</summary>
     public BackupTopic Topic { get; }
+
+    /// <summary>The warning topic, or null when <see cref="MonitoringOptions.WarningEmails"/> is empty (warnings then go to <see cref="Topic"/>).</summary>
+    public BackupTopic? WarningTopic { get; }
+
+    /// <summary>The monitoring of the primary vault: alarms, job-event rules, dashboard.</summary>
+    public BackupMonitoring Monitoring { get; }
 
     /// <summary>The primary vault.</summary>
     public PrimaryBackupVault Vault { get; }
@@ -110,6 +179,9 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>The audit evidence, or null when <see cref="EcommerceBackupProps.Audit"/> is not set.</summary>
     public BackupAuditFramework? Audit { get; }
+
+    /// <summary>The restore drills, or null when <see cref="DrillOptions.Enabled"/> is false.</summary>
+    public RestoreDrill? Drills { get; }
 
     /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
     public string? DrRegionVaultArn { get; }

@@ -1,4 +1,5 @@
 using EcommerceBackupCdk.Compliance;
+using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
@@ -26,6 +27,12 @@ public sealed record EcommerceBackupProps
     /// <summary>Notifications. Default: topic without subscriptions, default vault events.</summary>
     public NotificationOptions Notifications { get; init; } = new();
 
+    /// <summary>
+    /// Alarms, job-event rules and dashboard (<see cref="BackupMonitoring"/>). Default: <see cref="MonitoringDefaults"/> —
+    /// every alarm, warnings on the alert topic, a dashboard.
+    /// </summary>
+    public MonitoringOptions Monitoring { get; init; } = new();
+
     /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
 
@@ -35,4 +42,10 @@ public sealed record EcommerceBackupProps
     /// off, because the evidence bucket locks every object for years and the trail is billed per event.
     /// </summary>
     public AuditOptions? Audit { get; init; }
+
+    /// <summary>
+    /// Restore drills (DESIGN §6). Default: enabled, Fridays 18:00 UTC, the <c>critical</c> tier, every supported
+    /// resource type, the validator built from this repository — see <see cref="DrillDefaults"/>.
+    /// </summary>
+    public DrillOptions Drills { get; init; } = new();
 }

@@ -62,4 +62,17 @@ public sealed class EcommerceBackupTests
         Amazon.CDK.Token.IsUnresolved(backup.DrAccountVaultArn!).Should().BeTrue("the DR account vault sits in the primary region by default");
         Template.FromStack(stack).ResourceCountIs("AWS::Backup::BackupPlan", 3);
     }
+
+    [Fact]
+    public void Facade_OperatorRole_IsNamedAndAssumableOnlyByBackupOfThisAccount()
+    {
+        var (_, _, template) = TestStacks.Facade();
+
+        var role = Json.ResourcesOfType(template, "AWS::IAM::Role")
+            .Single(r => r["Properties"]!["RoleName"]?.GetValue<string>() == "acme-backup-operator")["Properties"]!;
+        var trust = role["AssumeRolePolicyDocument"]!["Statement"]!.AsArray().Single()!;
+        trust["Principal"]!["Service"]!.GetValue<string>().Should().Be("backup.amazonaws.com");
+        trust["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.ToJsonString().Should().Contain("AWS::AccountId");
+        role["ManagedPolicyArns"]!.ToJsonString().Should().Contain("AWSBackupServiceRolePolicyForRestores");
+    }
 }

@@ -11,4 +11,7 @@ internal sealed record AppConfig
 
     /// <summary>The library props.</summary>
     public required EcommerceBackupProps Backup { get; init; }
+
+    /// <summary>Existing resources the drills reference by id or ARN.</summary>
+    public DrillConfig Drills { get; init; } = new();
 }

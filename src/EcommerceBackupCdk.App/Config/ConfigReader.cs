@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Compliance;
+using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -13,7 +15,7 @@ namespace EcommerceBackupCdk.App.Config;
 /// <see cref="PropsValidator"/> — is reported at once, each naming the key, the value and what is allowed.
 /// Tier settings are merged over <see cref="TierDefaults"/>: only what the config names changes.
 /// </summary>
-internal static class ConfigReader
+internal static partial class ConfigReader
 {
     public const string ContextKey = "ecommerceBackup";
 
@@ -40,7 +42,7 @@ internal static class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "audit");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "audit");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -123,9 +125,16 @@ internal static class ConfigReader
                     CreateConfigRecorder = r.Bool(a, "audit.createConfigRecorder") ?? false,
                 };
             }
+            var monitoring = new MonitoringOptions();
+            if (r.Object(root, "monitoring") is { } m)
+            {
+                monitoring = ReadMonitoring(r, m);
+            }
+            var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
 
             var backup = new EcommerceBackupProps
             {
+                Drills = drills,
                 StoreName = storeName,
                 Targets = targets,
                 DisasterRecovery = dr,
@@ -133,6 +142,7 @@ internal static class ConfigReader
                 VaultLock = vaultLock,
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
                 Audit = audit,
+                Monitoring = monitoring,
             };
 
             if (region is not null && !AwsRegions.IsKnown(region))
@@ -145,14 +155,267 @@ internal static class ConfigReader
                 problems.Add("primary.account", "is not an AWS account id", account, "12 digits");
             }
 
+            // A key the reader already reported (wrong type, bad duration) is not reported again by the props rules.
+            var reported = problems.All.Select(p => p[..p.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
             foreach (var problem in PropsValidator.Validate(backup, PropsValidator.IsAccountId(account) ? account : null, AwsRegions.IsKnown(region) ? region : null).All)
             {
-                problems.AddRaw(problem);
+                if (!reported.Contains(problem[..problem.IndexOf(':', StringComparison.Ordinal)]))
+                {
+                    problems.AddRaw(problem);
+                }
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
-            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup };
+            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig };
         }
+    }
+
+    private static (DrillOptions Options, DrillConfig Config) ReadDrills(Reader r, JsonElement e)
+    {
+        const string key = "drills";
+        r.Keys(e, key, "enabled", "schedule", "timeZone", "startWindow", "selectionWindowDays", "validationWindow", "tiers", "resourceTypes",
+            "rdsInstanceClass", "dbSubnetGroupName", "dbSecurityGroupIds", "freshnessAttribute", "maxDataFreshness", "sqlPreset", "sqlCustomQuery",
+            "sqlTablePrefix", "sqlDatabase", "databaseSecretArn", "minimumRecordCount", "reportRetention", "network", "resources");
+        var defaults = new DrillOptions();
+        var options = defaults with
+        {
+            Enabled = r.Bool(e, $"{key}.enabled") ?? defaults.Enabled,
+            Schedule = r.String(e, $"{key}.schedule") ?? defaults.Schedule,
+            TimeZone = r.String(e, $"{key}.timeZone") ?? defaults.TimeZone,
+            StartWindow = r.Duration(e, $"{key}.startWindow") ?? defaults.StartWindow,
+            SelectionWindowDays = r.Int(e, $"{key}.selectionWindowDays") ?? defaults.SelectionWindowDays,
+            ValidationWindow = r.Duration(e, $"{key}.validationWindow") ?? defaults.ValidationWindow,
+            RdsInstanceClass = r.String(e, $"{key}.rdsInstanceClass") ?? defaults.RdsInstanceClass,
+            DbSubnetGroupName = r.String(e, $"{key}.dbSubnetGroupName"),
+            DbSecurityGroupIds = r.Strings(e, $"{key}.dbSecurityGroupIds") ?? defaults.DbSecurityGroupIds,
+            FreshnessAttribute = r.String(e, $"{key}.freshnessAttribute") ?? defaults.FreshnessAttribute,
+            MaxDataFreshness = r.Duration(e, $"{key}.maxDataFreshness"),
+            SqlPreset = r.String(e, $"{key}.sqlPreset") ?? defaults.SqlPreset,
+            SqlCustomQuery = r.String(e, $"{key}.sqlCustomQuery"),
+            SqlTablePrefix = r.String(e, $"{key}.sqlTablePrefix"),
+            SqlDatabase = r.String(e, $"{key}.sqlDatabase"),
+            MinimumRecordCount = r.Int(e, $"{key}.minimumRecordCount") ?? defaults.MinimumRecordCount,
+            ReportRetention = r.Duration(e, $"{key}.reportRetention") ?? defaults.ReportRetention,
+        };
+
+        if (r.Strings(e, $"{key}.tiers") is { } tierNames)
+        {
+            var tiers = new List<TierName>();
+            foreach (var name in tierNames)
+            {
+                if (TierNames.TryParse(name, out var tier))
+                {
+                    tiers.Add(tier);
+                }
+                else
+                {
+                    r.Problems.Add($"{key}.tiers", "is not a tier", name, TierNames.Allowed);
+                }
+            }
+
+            options = options with { Tiers = tiers };
+        }
+
+        if (r.Strings(e, $"{key}.resourceTypes") is { } typeNames)
+        {
+            var types = new List<DrillResourceType>();
+            foreach (var name in typeNames)
+            {
+                if (DrillResourceTypes.TryParse(name, out var type))
+                {
+                    types.Add(type);
+                }
+                else
+                {
+                    r.Problems.Add($"{key}.resourceTypes", "is not a resource type restore drills support", name, DrillResourceTypes.Allowed);
+                }
+            }
+
+            options = options with { ResourceTypes = types };
+        }
+
+        var secretArn = r.String(e, $"{key}.databaseSecretArn");
+        CheckSecretArn(r, $"{key}.databaseSecretArn", secretArn);
+        var resourceSecrets = new Dictionary<int, string>();
+        if (e.TryGetProperty("resources", out var resources) && resources.ValueKind != JsonValueKind.Null)
+        {
+            if (resources.ValueKind != JsonValueKind.Array)
+            {
+                r.Problems.Add($"{key}.resources", "must be an array", resources.ValueKind.ToString(), "a list of {sourceArn, tier, freshnessAttribute, sqlPreset, ...}");
+            }
+            else
+            {
+                var list = new List<DrillResourceSettings>();
+                var i = 0;
+                foreach (var item in resources.EnumerateArray())
+                {
+                    var itemKey = $"{key}.resources[{i}]";
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        r.Problems.Add(itemKey, "must be an object", item.ValueKind.ToString(), "{sourceArn, tier, freshnessAttribute, sqlPreset, ...}");
+                        i++;
+                        continue;
+                    }
+
+                    r.Keys(item, itemKey, "sourceArn", "tier", "freshnessAttribute", "sqlPreset", "sqlCustomQuery", "sqlTablePrefix", "sqlDatabase", "secretArn", "minimumRecordCount");
+                    TierName? tier = null;
+                    if (r.String(item, $"{itemKey}.tier") is { } tierName)
+                    {
+                        if (TierNames.TryParse(tierName, out var parsedTier))
+                        {
+                            tier = parsedTier;
+                        }
+                        else
+                        {
+                            r.Problems.Add($"{itemKey}.tier", "is not a tier", tierName, TierNames.Allowed);
+                        }
+                    }
+
+                    if (r.String(item, $"{itemKey}.secretArn") is { } itemSecret)
+                    {
+                        CheckSecretArn(r, $"{itemKey}.secretArn", itemSecret);
+                        resourceSecrets[i] = itemSecret;
+                    }
+
+                    list.Add(new DrillResourceSettings
+                    {
+                        SourceArn = r.String(item, $"{itemKey}.sourceArn", required: true) ?? string.Empty,
+                        Tier = tier,
+                        FreshnessAttribute = r.String(item, $"{itemKey}.freshnessAttribute"),
+                        SqlPreset = r.String(item, $"{itemKey}.sqlPreset"),
+                        SqlCustomQuery = r.String(item, $"{itemKey}.sqlCustomQuery"),
+                        SqlTablePrefix = r.String(item, $"{itemKey}.sqlTablePrefix"),
+                        SqlDatabase = r.String(item, $"{itemKey}.sqlDatabase"),
+                        MinimumRecordCount = r.Int(item, $"{itemKey}.minimumRecordCount"),
+                    });
+                    i++;
+                }
+
+                options = options with { Resources = list };
+            }
+        }
+
+        DrillNetworkConfig? network = null;
+        if (r.Object(e, $"{key}.network") is { } n)
+        {
+            r.Keys(n, $"{key}.network", "vpcId", "subnetIds", "securityGroupIds");
+            var vpcId = r.String(n, $"{key}.network.vpcId", required: true);
+            if (vpcId is not null && !VpcIdPattern().IsMatch(vpcId))
+            {
+                r.Problems.Add($"{key}.network.vpcId", "is not a VPC id", vpcId, "'vpc-' followed by 8 or 17 hexadecimal digits");
+            }
+
+            var subnets = r.Strings(n, $"{key}.network.subnetIds") ?? [];
+            if (subnets.Count == 0)
+            {
+                r.Problems.Add($"{key}.network.subnetIds", "names no subnet", null, "one or more private subnet ids, e.g. 'subnet-0123456789abcdef0'");
+            }
+
+            foreach (var subnet in subnets.Where(s => !SubnetIdPattern().IsMatch(s)))
+            {
+                r.Problems.Add($"{key}.network.subnetIds", "is not a subnet id", subnet, "'subnet-' followed by 8 or 17 hexadecimal digits");
+            }
+
+            var groups = r.Strings(n, $"{key}.network.securityGroupIds") ?? [];
+            foreach (var group in groups.Where(g => !SecurityGroupIdPattern().IsMatch(g)))
+            {
+                r.Problems.Add($"{key}.network.securityGroupIds", "is not a security group id", group, "'sg-' followed by 8 or 17 hexadecimal digits");
+            }
+
+            network = new DrillNetworkConfig { VpcId = vpcId ?? string.Empty, SubnetIds = subnets, SecurityGroupIds = groups };
+        }
+
+        return (options, new DrillConfig { DatabaseSecretArn = secretArn, ResourceSecretArns = resourceSecrets, Network = network });
+    }
+
+    private static void CheckSecretArn(Reader r, string key, string? arn)
+    {
+        if (arn is not null && !SecretArnPattern().IsMatch(arn))
+        {
+            r.Problems.Add(key, "is not the complete ARN of a Secrets Manager secret", arn,
+                "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>");
+        }
+    }
+
+    [GeneratedRegex(@"^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$")]
+    private static partial Regex SecretArnPattern();
+
+    [GeneratedRegex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex VpcIdPattern();
+
+    [GeneratedRegex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex SubnetIdPattern();
+
+    [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex SecurityGroupIdPattern();
+
+    private static MonitoringOptions ReadMonitoring(Reader r, JsonElement m)
+    {
+        r.Keys(m, "monitoring", "warningEmails", "severities", "missingBackupsAfter", "slowJobsAfter", "slowCopyAfter", "skipTiers", "dashboard");
+        var defaults = new MonitoringOptions();
+        var severities = new Dictionary<string, AlarmSeverity>();
+        if (r.Object(m, "monitoring.severities") is { } s)
+        {
+            foreach (var prop in s.EnumerateObject())
+            {
+                var key = $"monitoring.severities.{prop.Name}";
+                if (!AlarmKinds.All.Contains(prop.Name, StringComparer.Ordinal))
+                {
+                    r.Problems.Add(key, "is not an alarm or rule kind", prop.Name, string.Join(", ", AlarmKinds.All));
+                }
+                else if (prop.Value.ValueKind != JsonValueKind.String || !Enum.TryParse<AlarmSeverity>(prop.Value.GetString(), ignoreCase: true, out var severity)
+                    || prop.Value.GetString()!.Any(char.IsUpper))
+                {
+                    r.Problems.Add(key, "is not a severity", prop.Value.ToString(), "'critical' or 'warning'");
+                }
+                else
+                {
+                    severities[prop.Name] = severity;
+                }
+            }
+        }
+
+        var skip = new List<TierName>();
+        foreach (var name in r.Strings(m, "monitoring.skipTiers") ?? [])
+        {
+            if (TierNames.TryParse(name, out var tier))
+            {
+                skip.Add(tier);
+            }
+            else
+            {
+                r.Problems.Add("monitoring.skipTiers", "is not a tier", name, TierNames.Allowed);
+            }
+        }
+
+        return new MonitoringOptions
+        {
+            WarningEmails = r.Strings(m, "monitoring.warningEmails") ?? [],
+            Severities = severities,
+            MissingBackupsAfter = TierDurations(r, m, "monitoring.missingBackupsAfter"),
+            SlowJobsAfter = TierDurations(r, m, "monitoring.slowJobsAfter"),
+            SlowCopyAfter = r.Duration(m, "monitoring.slowCopyAfter") ?? defaults.SlowCopyAfter,
+            SkipTiers = skip,
+            Dashboard = r.Bool(m, "monitoring.dashboard") ?? defaults.Dashboard,
+        };
+    }
+
+    private static Dictionary<TierName, TimeSpan> TierDurations(Reader r, JsonElement parent, string path)
+    {
+        var result = new Dictionary<TierName, TimeSpan>();
+        if (r.Object(parent, path) is { } o)
+        {
+            r.Keys(o, path, TierNames.All.Select(t => t.TagValue()).ToArray());
+            foreach (var tier in TierNames.All)
+            {
+                if (r.Duration(o, $"{path}.{tier.TagValue()}") is { } value)
+                {
+                    result[tier] = value;
+                }
+            }
+        }
+
+        return result;
     }
 
     private static TierTargets ReadTier(Reader r, JsonElement e, TierName tier, TierTargets defaults)
@@ -295,6 +558,13 @@ internal static class ConfigReader
         return rule;
     }
 
+    /// <summary>A JSON value shown in a message as written: strings in single quotes, everything else raw.</summary>
+    private sealed record JsonText(JsonElement Value)
+    {
+        public override string ToString() =>
+            Value.ValueKind == JsonValueKind.String ? $"'{Value.GetString()}'" : Value.GetRawText();
+    }
+
     /// <summary>Typed access to JSON that records problems instead of throwing.</summary>
     private sealed class Reader(ValidationProblems problems)
     {
@@ -336,7 +606,7 @@ internal static class ConfigReader
 
             if (v.ValueKind != JsonValueKind.String)
             {
-                Problems.Add(path, "must be a string", v.ToString(), "a JSON string");
+                Problems.Add(path, "must be a string", new JsonText(v), "a JSON string");
                 return null;
             }
 
@@ -352,7 +622,7 @@ internal static class ConfigReader
 
             if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
             {
-                Problems.Add(path, "must be a list of strings", v.ToString(), "a JSON array of strings");
+                Problems.Add(path, "must be a list of strings", new JsonText(v), "a JSON array of strings");
                 return null;
             }
 
@@ -368,7 +638,7 @@ internal static class ConfigReader
 
             if (v.ValueKind is not JsonValueKind.True and not JsonValueKind.False)
             {
-                Problems.Add(path, "must be true or false", v.ToString(), "true, false");
+                Problems.Add(path, "must be true or false", new JsonText(v), "true, false");
                 return null;
             }
 
@@ -382,13 +652,14 @@ internal static class ConfigReader
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
+            // Context handed over by the CDK CLI goes through jsii, which writes every number as a double (7.0).
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || d != Math.Floor(d) || d is > int.MaxValue or < int.MinValue)
             {
-                Problems.Add(path, "must be a whole number", v.ToString(), "an integer");
+                Problems.Add(path, "must be a whole number", new JsonText(v), "an integer");
                 return null;
             }
 
-            return i;
+            return (int)d;
         }
 
         public TimeSpan? Duration(JsonElement parent, string path, bool required = false)

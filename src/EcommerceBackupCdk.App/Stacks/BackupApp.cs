@@ -45,8 +45,9 @@ internal static class BackupApp
         var primary = new PrimaryBackupStack(app, $"{store}-backup-primary", new PrimaryBackupStackProps
         {
             Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
-            Description = $"{store} backup: primary vault, tiered backup plans and alerts.",
+            Description = $"{store} backup: primary vault, tiered backup plans, alerts and restore drills.",
             Backup = config.Backup,
+            Drills = config.Drills,
         });
 
         // Copies need the recovery vaults to exist first.

@@ -6,4 +6,6 @@ namespace EcommerceBackupCdk.App.Stacks;
 internal sealed class PrimaryBackupStackProps : StackProps
 {
     public required EcommerceBackupProps Backup { get; init; }
+
+    public Config.DrillConfig Drills { get; init; } = new();
 }

@@ -32,8 +32,9 @@ public sealed record AuditOptions
     public bool CreateConfigRecorder { get; init; }
 
     /// <summary>
-    /// The published restore-drill Lambda project, for the monthly evidence index (<see cref="EvidenceIndexFunction"/>).
-    /// Default: null — no evidence-index function; the framework, reports, bucket and trail are still created.
+    /// The restore-drill Lambda package, for the monthly evidence index (<see cref="EvidenceIndexFunction"/>). Default:
+    /// in the facade, the drill validator's package (one asset for both) when drills are on; otherwise none — no
+    /// evidence-index function; the frameworks, reports, bucket and trail are still created.
     /// </summary>
     public Amazon.CDK.AWS.Lambda.Code? EvidenceIndexCode { get; init; }
 }

@@ -43,6 +43,8 @@ public static partial class PropsValidator
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
         Compliance.AuditValidator.Validate(props.Audit, problems);
+        MonitoringValidator.Validate(props.Monitoring, problems);
+        Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         return problems;
     }
 
@@ -454,6 +456,9 @@ public static partial class PropsValidator
             }
         }
     }
+
+    /// <summary>Whether <paramref name="id"/> is an IANA time zone name (e.g. <c>Etc/UTC</c>, <c>Europe/Istanbul</c>).</summary>
+    public static bool IsTimeZone(string? id) => IsValidTimeZone(id);
 
     private static bool IsValidTimeZone(string? id)
     {

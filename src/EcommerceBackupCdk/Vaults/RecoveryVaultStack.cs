@@ -31,7 +31,22 @@ public sealed class RecoveryVaultStack : Stack
             OrganizationId = props.Backup.DisasterRecovery?.OrganizationId,
             Settings = EcommerceBackup.VaultSettings(props.Backup, props.Role, topic.Topic),
         });
+
+        // Copy jobs run, and report, in the source account and region: copies into this vault are watched by the
+        // primary stack. Here: copy-backs out of this vault into the primary vault, and restores (the DR scenario).
+        Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
+        {
+            StoreName = props.Backup.StoreName,
+            Vault = Vault.Vault,
+            AlertTopic = topic.Topic,
+            Label = props.Role == VaultRole.DrAccount ? "dr-account" : "dr-region",
+            CopyDestinationVaultNames = [VaultNames.For(props.Backup.StoreName, VaultRole.Primary)],
+            Options = props.Backup.Monitoring with { Dashboard = false },
+        });
     }
+
+    /// <summary>The monitoring of the recovery vault: failed and slow copy-backs, failed restores.</summary>
+    public BackupMonitoring Monitoring { get; }
 
     /// <summary>The recovery vault.</summary>
     public RecoveryVault Vault { get; }

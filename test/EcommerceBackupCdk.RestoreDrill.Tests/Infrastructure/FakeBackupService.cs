@@ -17,6 +17,9 @@ public sealed class FakeBackupService
 
     public IReadOnlyList<(string JobId, string Status, string? Message)> Validations => _validations.ToArray();
 
+    /// <summary>When set, every PutRestoreValidationResult gets this answer (fault injection on the write path only).</summary>
+    public Reply? PutFault { get; set; }
+
     public void AddJob(JsonObject job) => _jobs[(string)job["RestoreJobId"]!] = job;
 
     public JsonObject Job(string id) => _jobs[id];
@@ -33,6 +36,11 @@ public sealed class FakeBackupService
 
         if (parts.Length == 3 && parts[0] == "restore-jobs" && parts[2] == "validations" && request.Method == "PUT")
         {
+            if (PutFault is { } fault)
+            {
+                return Task.FromResult(fault);
+            }
+
             if (!_jobs.TryGetValue(Uri.UnescapeDataString(parts[1]), out var job))
             {
                 return Task.FromResult(Error(400, "ResourceNotFoundException", $"Restore job {parts[1]} not found"));

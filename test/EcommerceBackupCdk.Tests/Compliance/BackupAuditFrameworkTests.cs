@@ -244,6 +244,16 @@ public sealed class BackupAuditFrameworkTests
     }
 
     [Fact]
+    public void EvidenceIndex_DrillsOn_SharesTheValidatorsPackage()
+    {
+        var (backup, template) = AuditTestStacks.Facade(change: p => TestStacks.DemoPropsWithDrills() with { Audit = new AuditOptions() });
+
+        var code = Json.ResourcesOfType(template, "AWS::Lambda::Function").Select(f => f["Properties"]!["Code"]!.ToJsonString()).Distinct().ToList();
+        code.Should().ContainSingle("the validator and the evidence index run from one asset");
+        backup.Audit!.EvidenceIndex.Should().NotBeNull();
+    }
+
+    [Fact]
     public void ConfigRecorder_OnlyWhenAsked_RecordsTheBackupResourceTypes()
     {
         var (_, without) = AuditTestStacks.Facade();
@@ -258,7 +268,7 @@ public sealed class BackupAuditFrameworkTests
     }
 
     [Fact]
-    public void EvidenceIndex_WithCode_MonthlyScheduledFunctionWithTheDocumentedHandler()
+    public void EvidenceIndex_WithCode_MonthlyScheduledFunctionWithTheDocumentedHandler_WithoutCodeNone()
     {
         var (_, template) = AuditTestStacks.Facade(new AuditOptions { EvidenceIndexCode = LambdaCode() });
 
@@ -276,7 +286,7 @@ public sealed class BackupAuditFrameworkTests
         tiers["critical"]!["rtoSeconds"]!.GetValue<long>().Should().Be(1800);
         env["EVIDENCE_FRAMEWORKS"]!.GetValue<string>().Should().Be("acme_backup_critical,acme_backup_standard,acme_backup_archive,acme_backup_vaults");
 
-        var (_, none) = AuditTestStacks.Facade();
+        var (_, none) = AuditTestStacks.Facade(change: p => p with { Drills = new EcommerceBackupCdk.Drills.DrillOptions { Enabled = false } });
         none.ResourceCountIs("AWS::Lambda::Function", 0);
     }
 

@@ -32,5 +32,10 @@ internal static class Json
             .Select(kv => kv.Value!.AsObject())
             .Where(r => r["Type"]!.GetValue<string>() == type);
 
+    public static IEnumerable<JsonObject> ResourcesOfTypeIn(JsonObject template, string type) =>
+        template["Resources"]!.AsObject()
+            .Select(kv => kv.Value!.AsObject())
+            .Where(r => r["Type"]!.GetValue<string>() == type);
+
     public static string Pretty(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

@@ -18,9 +18,24 @@ internal static class TestStacks
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
     }
 
+    /// <summary>
+    /// A stand-in validator package: construct tests never publish the real Lambda (one test in
+    /// <c>Drills/DrillCodeTests</c> does). The directory holds one stub file.
+    /// </summary>
+    public static Amazon.CDK.AWS.Lambda.Code StubValidatorCode => Amazon.CDK.AWS.Lambda.Code.FromAsset(StubDirectory.Value);
+
+    private static readonly Lazy<string> StubDirectory = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ebc-stub-validator");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "EcommerceBackupCdk.RestoreDrill.dll"), "stub");
+        return dir;
+    });
+
     public static Stack NewStack(string account = PrimaryAccount, string region = PrimaryRegion)
     {
-        var app = new App();
+        // Bundling is skipped for every stack of construct tests, whatever code a test forgets to stub.
+        var app = new App(new AppProps { Context = new Dictionary<string, object> { ["aws:cdk:bundling-stacks"] = Array.Empty<string>() } });
         return new Stack(app, "Test", new StackProps { Env = new Amazon.CDK.Environment { Account = account, Region = region } });
     }
 
@@ -29,7 +44,14 @@ internal static class TestStacks
         StoreName = "acme",
         DisasterRecovery = new EcommerceBackupCdk.Vaults.DisasterRecoveryOptions { Region = DrRegion, Account = DrAccount },
         ScheduleTimeZone = "Europe/Istanbul",
-        Notifications = new Monitoring.NotificationOptions { Emails = ["oncall@acme.example"] },
+        Notifications = new EcommerceBackupCdk.Monitoring.NotificationOptions { Emails = ["oncall@acme.example"] },
+        // Drills are off in the shared demo so other features' tests count only their own resources; drill tests use DemoPropsWithDrills.
+        Drills = new EcommerceBackupCdk.Drills.DrillOptions { Enabled = false, ValidatorCode = StubValidatorCode },
+    };
+
+    public static EcommerceBackupProps DemoPropsWithDrills() => DemoProps() with
+    {
+        Drills = new EcommerceBackupCdk.Drills.DrillOptions { ValidatorCode = StubValidatorCode },
     };
 
     public static (Stack Stack, EcommerceBackup Backup, Template Template) Facade(EcommerceBackupProps? props = null)

@@ -126,12 +126,12 @@ public sealed class PrimaryBackupVaultTests
     public void Vault_NotificationTopic_SendsOnlySupportedDefaultEvents()
     {
         var stack = TestStacks.NewStack();
-        var topic = new Monitoring.BackupTopic(stack, "Topic", new Monitoring.BackupTopicProps { StoreName = "acme" });
+        var topic = new EcommerceBackupCdk.Monitoring.BackupTopic(stack, "Topic", new EcommerceBackupCdk.Monitoring.BackupTopicProps { StoreName = "acme" });
         new PrimaryBackupVault(stack, "Vault", new PrimaryBackupVaultProps { Settings = Settings() with { NotificationTopic = topic.Topic } });
 
         var events = Json.ResourcesOfType(Template.FromStack(stack), "AWS::Backup::BackupVault").Single()["Properties"]!["Notifications"]!["BackupVaultEvents"]!
             .AsArray().Select(e => e!.GetValue<string>()).ToList();
-        events.Should().BeEquivalentTo(Monitoring.VaultEvents.Default);
-        events.Should().OnlyContain(e => Monitoring.VaultEvents.Supported.Contains(e));
+        events.Should().BeEquivalentTo(EcommerceBackupCdk.Monitoring.VaultEvents.Default);
+        events.Should().OnlyContain(e => EcommerceBackupCdk.Monitoring.VaultEvents.Supported.Contains(e));
     }
 }

@@ -1,0 +1,67 @@
+using EcommerceBackupCdk.App.Config;
+using EcommerceBackupCdk.Plans;
+using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Vaults;
+
+namespace EcommerceBackupCdk.App.Runbooks;
+
+/// <summary>
+/// The deployment's real names, keyed by the placeholders the runbook templates use (<c>{{primaryVault}}</c>).
+/// Every name is derived the same way the constructs derive it, so a runbook cannot name a vault that the
+/// templates do not create (a test checks each resource name against the synthesized templates).
+/// </summary>
+internal static class RunbookNames
+{
+    /// <summary>Placeholders whose values are physical resource names that must appear in a synthesized template.</summary>
+    public static readonly IReadOnlyList<string> ResourceNameKeys =
+    [
+        "primaryVault", "drRegionVault", "drAccountVault",
+        "primaryVaultKeyAlias", "drRegionVaultKeyAlias", "drAccountVaultKeyAlias",
+        "criticalPlan", "standardPlan", "archivePlan", "alertTopic", "restoreRole",
+    ];
+
+    public static IReadOnlyDictionary<string, string> From(AppConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var b = config.Backup;
+        var store = b.StoreName;
+        var dr = b.DisasterRecovery;
+        var drAccountRegion = dr?.AccountRegion ?? config.PrimaryRegion;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["store"] = store,
+            ["primaryAccount"] = config.PrimaryAccount,
+            ["primaryRegion"] = config.PrimaryRegion,
+            ["drRegion"] = dr?.Region ?? "(no DR region configured)",
+            ["drAccount"] = dr?.Account ?? "(no DR account configured)",
+            ["drAccountRegion"] = drAccountRegion,
+            ["primaryVault"] = VaultNames.For(store, VaultRole.Primary),
+            ["drRegionVault"] = VaultNames.For(store, VaultRole.DrRegion),
+            ["drAccountVault"] = VaultNames.For(store, VaultRole.DrAccount),
+            ["primaryVaultArn"] = VaultNames.Arn(AwsRegions.Partition(config.PrimaryRegion), config.PrimaryRegion, config.PrimaryAccount, VaultNames.For(store, VaultRole.Primary)),
+            ["primaryVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.Primary)}-vault",
+            ["drRegionVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrRegion)}-vault",
+            ["drAccountVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrAccount)}-vault",
+            ["alertTopic"] = $"{store}-backup-alerts",
+            ["restoreRole"] = BackupOperatorRole.NameFor(store),
+            ["tierTagKey"] = TagContract.TierKey,
+            ["excludeTagKey"] = TagContract.ExcludeKey,
+            ["lockMode"] = b.VaultLock.Mode.ToString().ToLowerInvariant(),
+        };
+
+        foreach (var (tier, targets) in b.Targets.Each())
+        {
+            var t = tier.TagValue();
+            names[$"{t}Plan"] = $"{store}-{t}";
+            names[$"{t}Rpo"] = DurationText.Format(targets.Rpo);
+            names[$"{t}Rto"] = DurationText.Format(targets.Rto);
+            names[$"{t}ContinuousRetention"] = targets.Continuous is { } c ? DurationText.Format(c.Retention) : "no continuous backup";
+        }
+
+        var (min, max) = PropsValidator.LockLimits(b.VaultLock, PropsValidator.RetentionsWrittenInto(b.Targets, VaultRole.Primary));
+        names["primaryLockMin"] = DurationText.Format(min);
+        names["primaryLockMax"] = DurationText.Format(max);
+        return names;
+    }
+}

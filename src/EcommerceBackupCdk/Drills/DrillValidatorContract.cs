@@ -1,0 +1,104 @@
+namespace EcommerceBackupCdk.Drills;
+
+/// <summary>
+/// What the validator Lambda (<c>src/EcommerceBackupCdk.RestoreDrill</c>) and this construct agree on: handler,
+/// environment variables, EMF metric namespace, names and dimensions, and the drill report key layout. Mirrors
+/// <c>Handlers.Function.HandlerString</c>, <c>Configuration.DrillEnvironment</c>, <c>Metrics.DrillMetrics</c> and
+/// <c>Reports.DrillReportKey</c> of that project (the library cannot reference the Lambda project); change both together.
+/// </summary>
+public static class DrillValidatorContract
+{
+    /// <summary>Directory of the validator project, relative to the repository root.</summary>
+    public const string ProjectDirectory = "src/EcommerceBackupCdk.RestoreDrill";
+
+    /// <summary>The validator project file name.</summary>
+    public const string ProjectFile = "EcommerceBackupCdk.RestoreDrill.csproj";
+
+    /// <summary>The assembly Lambda loads; the published package must contain it.</summary>
+    public const string Assembly = "EcommerceBackupCdk.RestoreDrill.dll";
+
+    /// <summary>Lambda handler string (a Stream-in, Stream-out handler, no Amazon.Lambda.* packages).</summary>
+    public const string Handler = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Handlers.Function::Handle";
+
+    /// <summary>The managed runtime name; CDK 2.160 has no constant for it.</summary>
+    public const string RuntimeName = "dotnet10";
+
+    /// <summary>EMF metric namespace.</summary>
+    public const string MetricNamespace = "EcommerceBackup/RestoreDrill";
+
+    /// <summary>Dimension naming the store.</summary>
+    public const string StoreDimension = "Store";
+
+    /// <summary>Dimension naming the AWS Backup resource type (<see cref="DrillResourceTypes.ProtectedResourceType"/>).</summary>
+    public const string ResourceTypeDimension = "ResourceType";
+
+    /// <summary>Seconds from restore job creation to completion: the measured RTO.</summary>
+    public const string RestoreDurationSeconds = "RestoreDurationSeconds";
+
+    /// <summary>Seconds from recovery point creation to restore job creation.</summary>
+    public const string RecoveryPointAgeSeconds = "RecoveryPointAgeSeconds";
+
+    /// <summary>Seconds from the newest order/cart in the restored data to the recovery point: the measured RPO.</summary>
+    public const string DataFreshnessSeconds = "DataFreshnessSeconds";
+
+    /// <summary>1 when the drill succeeded, 0 when it failed; one datapoint per drill.</summary>
+    public const string Success = "Success";
+
+    /// <summary>Prefix of drill report keys: <c>drills/yyyy/MM/dd/&lt;restoreJobId&gt;.json</c>.</summary>
+    public const string ReportPrefix = "drills/";
+
+    /// <summary>
+    /// Prefix AWS Backup gives the resources a restore test creates (DynamoDB tables, S3 buckets, RDS instances and
+    /// clusters: "Restore testing inferred metadata", AWS Backup developer guide). IAM reads are scoped to it.
+    /// </summary>
+    public const string RestoredResourcePrefix = "awsbackup-restore-test";
+
+    /// <summary>Environment variable names the validator reads.</summary>
+    public static class Environment
+    {
+        /// <summary>Store name (metric dimension, reports).</summary>
+        public const string StoreName = "STORE_NAME";
+
+        /// <summary>Drill report bucket name.</summary>
+        public const string ReportBucket = "REPORT_BUCKET";
+
+        /// <summary>Comma-separated restore testing plan ARNs whose jobs are validated.</summary>
+        public const string RestoreTestingPlanArns = "RESTORE_TESTING_PLAN_ARNS";
+
+        /// <summary>Tier assumed for resources without a per-resource setting.</summary>
+        public const string DefaultTier = "DEFAULT_TIER";
+
+        /// <summary>JSON object of tier targets in seconds.</summary>
+        public const string TierTargets = "TIER_TARGETS";
+
+        /// <summary>DynamoDB attribute holding the order/cart time.</summary>
+        public const string DynamoDbTimestampAttribute = "DYNAMODB_TIMESTAMP_ATTRIBUTE";
+
+        /// <summary>Minimum items/rows/objects a restored resource must hold.</summary>
+        public const string MinimumRecordCount = "MIN_RECORD_COUNT";
+
+        /// <summary>SQL probe preset.</summary>
+        public const string SqlPreset = "SQL_PRESET";
+
+        /// <summary>Custom SQL probe.</summary>
+        public const string SqlCustomQuery = "SQL_CUSTOM_QUERY";
+
+        /// <summary>Table prefix of the presets.</summary>
+        public const string SqlTablePrefix = "SQL_TABLE_PREFIX";
+
+        /// <summary>Database to probe.</summary>
+        public const string SqlDatabase = "SQL_DATABASE";
+
+        /// <summary>Secret with the source database's credentials.</summary>
+        public const string DbSecretArn = "DB_SECRET_ARN";
+
+        /// <summary>JSON array of per-resource settings.</summary>
+        public const string ResourceSettings = "RESOURCE_SETTINGS";
+
+        /// <summary>Seconds the data checks of one restore job may take (10-840).</summary>
+        public const string ValidationTimeoutSeconds = "VALIDATION_TIMEOUT_SECONDS";
+    }
+
+    /// <summary>SQL probe presets the validator knows.</summary>
+    public static IReadOnlyList<string> SqlPresets { get; } = ["woocommerce", "woocommerce-legacy", "magento", "custom"];
+}
