@@ -135,6 +135,8 @@ public sealed class EcommerceBackup : Construct
                 DrRegion = copiesToRegion ? dr!.Region : null,
                 DrAccount = copiesToAccount ? dr!.Account : null,
                 PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                DrillReportBucket = Drills?.ReportBucket,
+                DrillReportKey = Drills?.Key,
                 Options = audit with
                 {
                     // One Lambda package for both functions: the drill validator's.

@@ -17,6 +17,7 @@ public sealed class EvidenceFunction
 
     private static readonly JsonSerializerOptions OutputJson = new(JsonSerializerDefaults.Web);
     private readonly IEvidenceStore _store;
+    private readonly IEvidenceStore? _drillStore;
     private readonly EvidenceSettings _settings;
     private readonly TimeProvider _clock;
 
@@ -27,13 +28,20 @@ public sealed class EvidenceFunction
     }
 
     private EvidenceFunction(EvidenceSettings settings)
-        : this(new S3EvidenceStore(S3Client(settings), settings.Bucket), settings, TimeProvider.System)
+        : this(S3Client(settings), settings)
     {
     }
 
-    public EvidenceFunction(IEvidenceStore store, EvidenceSettings settings, TimeProvider clock)
+    private EvidenceFunction(AmazonS3Client s3, EvidenceSettings settings)
+        : this(new S3EvidenceStore(s3, settings.Bucket), settings, TimeProvider.System,
+            settings.DrillBucket == settings.Bucket ? null : new S3EvidenceStore(s3, settings.DrillBucket))
+    {
+    }
+
+    public EvidenceFunction(IEvidenceStore store, EvidenceSettings settings, TimeProvider clock, IEvidenceStore? drillStore = null)
     {
         _store = store;
+        _drillStore = drillStore;
         _settings = settings;
         _clock = clock;
     }
@@ -49,7 +57,7 @@ public sealed class EvidenceFunction
     public async Task<EvidenceRun> RunAsync(string eventJson, CancellationToken cancellationToken)
     {
         var period = PeriodOf(eventJson, _clock.GetUtcNow());
-        var index = await new EvidenceIndexBuilder(_store, _settings, _clock).BuildAsync(period, cancellationToken).ConfigureAwait(false);
+        var index = await new EvidenceIndexBuilder(_store, _settings, _clock, _drillStore).BuildAsync(period, cancellationToken).ConfigureAwait(false);
         var folder = $"{EvidencePrefixes.Index}{period.Key}/";
         var written = new List<string>();
         foreach (var (name, content, type) in new[]

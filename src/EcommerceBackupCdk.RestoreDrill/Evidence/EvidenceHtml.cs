@@ -169,7 +169,7 @@ public static class EvidenceHtml
         Raw($"<h3>Drill reports ({index.DrillReportKeys.Count})</h3><ul>");
         foreach (var k in index.DrillReportKeys)
         {
-            Raw($"<li><code>s3://{E(index.Bucket)}/{E(k)}</code></li>");
+            Raw($"<li><code>s3://{E(index.DrillBucket)}/{E(k)}</code></li>");
         }
 
         Raw($"</ul><h3>Audit Manager reports ({index.AuditReportKeys.Count})</h3><ul>");

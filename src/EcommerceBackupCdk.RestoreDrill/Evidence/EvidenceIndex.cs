@@ -20,6 +20,9 @@ public sealed record EvidenceIndex
 
     public required string Bucket { get; init; }
 
+    /// <summary>The bucket the drill reports are in (the drill report bucket, or the evidence bucket).</summary>
+    public required string DrillBucket { get; init; }
+
     public required IReadOnlyList<TierEvidence> Tiers { get; init; }
 
     /// <summary>Latest compliance per framework and control.</summary>

@@ -17,14 +17,20 @@ public sealed partial class EvidenceIndexBuilder
     private static readonly string[] FailedStatuses = ["FAILED", "ABORTED", "EXPIRED"];
 
     private readonly IEvidenceStore _store;
+    private readonly IEvidenceStore _drillStore;
     private readonly EvidenceSettings _settings;
     private readonly TimeProvider _clock;
 
-    public EvidenceIndexBuilder(IEvidenceStore store, EvidenceSettings settings, TimeProvider? clock = null)
+    /// <param name="store">The evidence bucket.</param>
+    /// <param name="settings">Store, tiers and frameworks.</param>
+    /// <param name="clock">Time of generation.</param>
+    /// <param name="drillStore">Where drill reports live when not in the evidence bucket (the drill report bucket).</param>
+    public EvidenceIndexBuilder(IEvidenceStore store, EvidenceSettings settings, TimeProvider? clock = null, IEvidenceStore? drillStore = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(settings);
         _store = store;
+        _drillStore = drillStore ?? store;
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
     }
@@ -37,7 +43,7 @@ public sealed partial class EvidenceIndexBuilder
         var drills = new List<DrillEvidence>();
         var drillKeys = new List<string>();
         var drillPrefix = string.Create(CultureInfo.InvariantCulture, $"{EvidencePrefixes.Drills}{period.Year:D4}/{period.Month:D2}/");
-        foreach (var obj in await _store.ListAsync(drillPrefix, cancellationToken).ConfigureAwait(false))
+        foreach (var obj in await _drillStore.ListAsync(drillPrefix, cancellationToken).ConfigureAwait(false))
         {
             if (!obj.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -46,7 +52,7 @@ public sealed partial class EvidenceIndexBuilder
 
             try
             {
-                var report = DrillReportJson.Deserialize(await _store.ReadTextAsync(obj.Key, cancellationToken).ConfigureAwait(false));
+                var report = DrillReportJson.Deserialize(await _drillStore.ReadTextAsync(obj.Key, cancellationToken).ConfigureAwait(false));
                 drillKeys.Add(obj.Key);
                 drills.Add(new DrillEvidence
                 {
@@ -145,6 +151,7 @@ public sealed partial class EvidenceIndexBuilder
             To = period.To,
             GeneratedAt = _clock.GetUtcNow(),
             Bucket = _settings.Bucket,
+            DrillBucket = _settings.DrillBucket,
             Tiers = _settings.Tiers.Select(t => Tier(t.Key, t.Value, latestControls, orderedDrills)).ToList(),
             Controls = latestControls,
             NonCompliantResources = nonCompliant,

@@ -91,7 +91,7 @@ public static class EvidenceMarkdown
         Line($"- Drill reports ({index.DrillReportKeys.Count}):");
         foreach (var k in index.DrillReportKeys)
         {
-            Line($"  - `s3://{index.Bucket}/{k}`");
+            Line($"  - `s3://{index.DrillBucket}/{k}`");
         }
 
         Line($"- Audit Manager reports ({index.AuditReportKeys.Count}):");

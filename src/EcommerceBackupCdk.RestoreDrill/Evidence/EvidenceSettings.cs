@@ -14,6 +14,7 @@ public sealed partial record EvidenceSettings
     public const string FrameworksVariable = "EVIDENCE_FRAMEWORKS";
     public const string RegionVariable = "AWS_REGION";
     public const string S3EndpointVariable = "EVIDENCE_S3_ENDPOINT";
+    public const string DrillBucketVariable = "DRILL_REPORT_BUCKET";
 
     private static readonly JsonSerializerOptions TierJson = new(JsonSerializerDefaults.Web);
 
@@ -22,6 +23,11 @@ public sealed partial record EvidenceSettings
     public required string Bucket { get; init; }
 
     public required string Region { get; init; }
+
+    /// <summary>Where the drill validator writes its reports. Default: <see cref="Bucket"/>.</summary>
+    public string? DrillReportBucket { get; init; }
+
+    public string DrillBucket => DrillReportBucket ?? Bucket;
 
     /// <summary>Tier name to targets, in the order the tiers are documented.</summary>
     public required IReadOnlyDictionary<string, EvidenceTierTarget> Tiers { get; init; }
@@ -52,6 +58,12 @@ public sealed partial record EvidenceSettings
         if (bucket is null || !BucketPattern().IsMatch(bucket))
         {
             problems.Add($"{BucketVariable}: not an S3 bucket name (got '{bucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
+        }
+
+        var drillBucket = Get(DrillBucketVariable);
+        if (drillBucket is not null && !BucketPattern().IsMatch(drillBucket))
+        {
+            problems.Add($"{DrillBucketVariable}: not an S3 bucket name (got '{drillBucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
         }
 
         var region = Get(RegionVariable);
@@ -100,6 +112,7 @@ public sealed partial record EvidenceSettings
             StoreName = store!,
             Bucket = bucket!,
             Region = region!,
+            DrillReportBucket = drillBucket,
             Tiers = tiers,
             Frameworks = (Get(FrameworksVariable) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             S3Endpoint = endpoint,

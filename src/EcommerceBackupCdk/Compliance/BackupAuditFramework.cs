@@ -97,6 +97,8 @@ public sealed class BackupAuditFramework : Construct
                 Targets = props.Targets,
                 DrRegion = props.DrRegion,
                 DrAccount = props.DrAccount,
+                DrillReports = props.DrillReportBucket,
+                DrillReportsKey = props.DrillReportKey,
                 FrameworkNames = [.. _frameworks.Values.Select(f => f.FrameworkName!), VaultFramework.FrameworkName!],
             });
         }

@@ -24,6 +24,12 @@ public sealed record BackupAuditFrameworkProps
     /// <summary>Name of the primary vault, which the manual-deletion control evaluates. Default: <c>&lt;store&gt;-primary</c>.</summary>
     public string? PrimaryVaultName { get; init; }
 
+    /// <summary>The drill report bucket the evidence index reads drill reports from. Default: the evidence bucket.</summary>
+    public Amazon.CDK.AWS.S3.IBucket? DrillReportBucket { get; init; }
+
+    /// <summary>The key of <see cref="DrillReportBucket"/>. Default: none.</summary>
+    public Amazon.CDK.AWS.KMS.IKey? DrillReportKey { get; init; }
+
     /// <summary>Evidence retention, break-glass principals, Config recorder, evidence index. Default: <see cref="AuditOptions"/> defaults.</summary>
     public AuditOptions Options { get; init; } = new();
 }

@@ -50,6 +50,7 @@ public sealed class EvidenceIndexFunction : Construct
                 new PolicyStatement(new PolicyStatementProps { Actions = ["s3:ListBucket"], Resources = [props.Evidence.Bucket.BucketArn] }),
                 new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [props.Evidence.Bucket.ArnForObjects("*")] }),
                 new PolicyStatement(new PolicyStatementProps { Actions = ["kms:Decrypt"], Resources = [props.Evidence.Key.KeyArn] }),
+                .. DrillReportStatements(props),
             ],
             Roles = [role],
         });
@@ -77,6 +78,7 @@ public sealed class EvidenceIndexFunction : Construct
                 ["EVIDENCE_BUCKET"] = props.Evidence.Bucket.BucketName,
                 ["EVIDENCE_TIERS"] = TiersJson(props),
                 ["EVIDENCE_FRAMEWORKS"] = string.Join(",", props.FrameworkNames),
+                ["DRILL_REPORT_BUCKET"] = (props.DrillReports ?? props.Evidence.Bucket).BucketName,
             },
         });
         // Its permissions must exist before its first run. The L2 also makes it depend on the role, which it already
@@ -103,6 +105,15 @@ public sealed class EvidenceIndexFunction : Construct
 
     /// <summary>The monthly schedule.</summary>
     public Rule Schedule { get; }
+
+    // Read-only access to the drill reports when they live in the drill construct's own bucket.
+    private static PolicyStatement[] DrillReportStatements(EvidenceIndexFunctionProps props) => props.DrillReports is not { } reports
+        ? []
+        : [
+            new PolicyStatement(new PolicyStatementProps { Actions = ["s3:ListBucket"], Resources = [reports.BucketArn] }),
+            new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [reports.ArnForObjects("drills/*")] }),
+            .. props.DrillReportsKey is { } key ? [new PolicyStatement(new PolicyStatementProps { Actions = ["kms:Decrypt"], Resources = [key.KeyArn] })] : Array.Empty<PolicyStatement>(),
+        ];
 
     /// <summary>The per-tier targets handed to the function, e.g. <c>{"critical":{"rpoSeconds":300,...}}</c>.</summary>
     internal static string TiersJson(EvidenceIndexFunctionProps props)

@@ -30,6 +30,15 @@ public sealed record EvidenceIndexFunctionProps
     /// <summary>Names of the Audit Manager frameworks whose compliance is summarised.</summary>
     public IReadOnlyList<string> FrameworkNames { get; init; } = [];
 
+    /// <summary>
+    /// The bucket the drill validator writes its reports into (under <c>drills/</c>), and its key. Default: the
+    /// evidence bucket itself.
+    /// </summary>
+    public Amazon.CDK.AWS.S3.IBucket? DrillReports { get; init; }
+
+    /// <summary>The key of <see cref="DrillReports"/>, when it is KMS-encrypted. Default: none.</summary>
+    public Amazon.CDK.AWS.KMS.IKey? DrillReportsKey { get; init; }
+
     /// <summary>When it runs. Default: <see cref="AuditDefaults.EvidenceIndexSchedule"/>.</summary>
     public string Schedule { get; init; } = AuditDefaults.EvidenceIndexSchedule;
 }

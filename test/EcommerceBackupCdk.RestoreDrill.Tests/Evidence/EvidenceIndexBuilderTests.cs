@@ -82,6 +82,26 @@ public sealed class EvidenceIndexBuilderTests
     }
 
     [Fact]
+    public async Task Build_DrillReportsInTheirOwnBucket_AreReadAndPointedAtThere()
+    {
+        var evidence = Directory.CreateTempSubdirectory("evidence-only-");
+        try
+        {
+            var settings = EvidenceSamples.Settings with { DrillReportBucket = "acme-drill-reports" };
+            var index = await new EvidenceIndexBuilder(new DirectoryEvidenceStore(evidence.FullName), settings, drillStore: new DirectoryEvidenceStore(EvidenceSamples.Root))
+                .BuildAsync(EvidenceSamples.October, CancellationToken.None);
+
+            index.Drills.Should().HaveCount(3);
+            index.Controls.Should().BeEmpty("the evidence bucket is empty");
+            EvidenceMarkdown.Render(index).Should().Contain("`s3://acme-drill-reports/drills/2026/10/02/7F3A1C2E-0B4D-4E55-9A61-2C8D1E0F4A10.json`");
+        }
+        finally
+        {
+            evidence.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Build_EmptyBucket_NoEvidenceForEveryTier()
     {
         var empty = Directory.CreateTempSubdirectory("evidence-empty-");

@@ -251,6 +251,10 @@ public sealed class BackupAuditFrameworkTests
         var code = Json.ResourcesOfType(template, "AWS::Lambda::Function").Select(f => f["Properties"]!["Code"]!.ToJsonString()).Distinct().ToList();
         code.Should().ContainSingle("the validator and the evidence index run from one asset");
         backup.Audit!.EvidenceIndex.Should().NotBeNull();
+        var index = Json.ResourcesOfType(template, "AWS::Lambda::Function").Single(f => f["Properties"]!["FunctionName"]!.GetValue<string>() == "acme-backup-evidence-index");
+        index["Properties"]!["Environment"]!["Variables"]!["DRILL_REPORT_BUCKET"]!.ToJsonString().Should().Contain("BackupDrillsReports", "drill reports are read where the validator writes them");
+        var policy = Json.ResourcesOfType(template, "AWS::IAM::ManagedPolicy").Select(p => p["Properties"]!.ToJsonString()).Single(p => p.Contains("Evidence index of store", StringComparison.Ordinal));
+        policy.Should().Contain("/drills/*").And.Contain("BackupDrillsKey");
     }
 
     [Fact]
