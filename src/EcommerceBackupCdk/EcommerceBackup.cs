@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
+using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
@@ -127,6 +128,32 @@ public sealed class EcommerceBackup : Construct
             IConstruct target = protection.WholeApp && Stage.Of(this) is { } stage ? stage : stack;
             Aspects.Of(target).Add(Protection);
         }
+
+        if (props.Audit is { } audit)
+        {
+            // The plan-frequency control is scoped by the tier tag, so each tier's plan carries it.
+            foreach (var (tier, plan) in Plans.Plans)
+            {
+                Tags.Of(plan).Add(TagContract.TierKey, tier.TagValue());
+            }
+
+            Audit = new BackupAuditFramework(this, "Audit", new BackupAuditFrameworkProps
+            {
+                StoreName = props.StoreName,
+                Targets = props.Targets,
+                VaultLock = props.VaultLock,
+                DrRegion = copiesToRegion ? dr!.Region : null,
+                DrAccount = copiesToAccount ? dr!.Account : null,
+                PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                DrillReportBucket = Drills?.ReportBucket,
+                DrillReportKey = Drills?.Key,
+                Options = audit with
+                {
+                    // One Lambda package for both functions: the drill validator's.
+                    EvidenceIndexCode = audit.EvidenceIndexCode ?? props.Drills.ValidatorCode ?? (Drills is not null ? DrillCode.Default() : null),
+                },
+            });
+        }
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -161,6 +188,9 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>The plans, one per tier.</summary>
     public TieredBackupPlan Plans { get; }
+
+    /// <summary>The audit evidence, or null when <see cref="EcommerceBackupProps.Audit"/> is not set.</summary>
+    public BackupAuditFramework? Audit { get; }
 
     /// <summary>The restore drills, or null when <see cref="DrillOptions.Enabled"/> is false.</summary>
     public RestoreDrill? Drills { get; }

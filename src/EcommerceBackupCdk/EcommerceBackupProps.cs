@@ -1,3 +1,4 @@
+using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Protection;
@@ -35,6 +36,13 @@ public sealed record EcommerceBackupProps
 
     /// <summary>IANA time zone the cron schedules are read in, e.g. <c>Europe/Istanbul</c>. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>
+    /// Audit evidence: Audit Manager frameworks derived from the targets, daily report plans, an Object Lock evidence
+    /// bucket, a CloudTrail trail and the monthly evidence index (<see cref="BackupAuditFramework"/>). Default: null —
+    /// off, because the evidence bucket locks every object for years and the trail is billed per event.
+    /// </summary>
+    public AuditOptions? Audit { get; init; }
 
     /// <summary>
     /// Restore drills (DESIGN §6). Default: enabled, Fridays 18:00 UTC, the <c>critical</c> tier, every supported

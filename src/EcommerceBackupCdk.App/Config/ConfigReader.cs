@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Protection;
@@ -42,7 +43,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -112,6 +113,19 @@ internal static partial class ConfigReader
                 }
             }
 
+            AuditOptions? audit = null;
+            if (r.Object(root, "audit") is { } a)
+            {
+                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder");
+                var defaults = new AuditOptions();
+                audit = new AuditOptions
+                {
+                    EvidenceRetention = r.Duration(a, "audit.evidenceRetention") ?? defaults.EvidenceRetention,
+                    AccessLogRetention = r.Duration(a, "audit.accessLogRetention") ?? defaults.AccessLogRetention,
+                    BreakGlassPrincipals = r.Strings(a, "audit.breakGlassPrincipals") ?? [],
+                    CreateConfigRecorder = r.Bool(a, "audit.createConfigRecorder") ?? false,
+                };
+            }
             var monitoring = new MonitoringOptions();
             if (r.Object(root, "monitoring") is { } m)
             {
@@ -132,6 +146,7 @@ internal static partial class ConfigReader
                 Notifications = notifications,
                 VaultLock = vaultLock,
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
+                Audit = audit,
                 Monitoring = monitoring,
             };
 

@@ -42,6 +42,7 @@ public static partial class PropsValidator
         ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
+        Compliance.AuditValidator.Validate(props.Audit, problems);
         MonitoringValidator.Validate(props.Monitoring, problems);
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);

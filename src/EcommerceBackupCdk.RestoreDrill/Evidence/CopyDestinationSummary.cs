@@ -1,0 +1,4 @@
+namespace EcommerceBackupCdk.RestoreDrill.Evidence;
+
+/// <summary>Copies made to one destination vault in the period.</summary>
+public sealed record CopyDestinationSummary(string DestinationVaultArn, int Completed, int Failed);

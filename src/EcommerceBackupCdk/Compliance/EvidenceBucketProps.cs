@@ -1,0 +1,14 @@
+namespace EcommerceBackupCdk.Compliance;
+
+/// <summary>Props of <see cref="EvidenceBucket"/>.</summary>
+public sealed record EvidenceBucketProps
+{
+    /// <summary>Store name, used in the key alias.</summary>
+    public required string StoreName { get; init; }
+
+    /// <summary>Object Lock (compliance mode) default retention. Default: <see cref="AuditDefaults.EvidenceRetention"/>.</summary>
+    public TimeSpan Retention { get; init; } = AuditDefaults.EvidenceRetention;
+
+    /// <summary>How long server access logs are kept. Default: <see cref="AuditDefaults.AccessLogRetention"/>.</summary>
+    public TimeSpan AccessLogRetention { get; init; } = AuditDefaults.AccessLogRetention;
+}

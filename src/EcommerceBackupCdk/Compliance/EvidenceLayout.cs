@@ -1,0 +1,27 @@
+namespace EcommerceBackupCdk.Compliance;
+
+/// <summary>
+/// Where things live in the evidence bucket. The evidence index of the restore-drill Lambda reads the same prefixes
+/// (<c>EcommerceBackupCdk.RestoreDrill.Evidence.EvidencePrefixes</c>); change both together.
+/// </summary>
+public static class EvidenceLayout
+{
+    /// <summary>AWS Backup Audit Manager reports: <c>backup-reports/Backup/&lt;account&gt;/&lt;region&gt;/yyyy/MM/dd/&lt;report plan&gt;/...</c>.</summary>
+    public const string ReportsPrefix = "backup-reports";
+
+    /// <summary>CloudTrail log and digest files: <c>cloudtrail/AWSLogs/&lt;account&gt;/CloudTrail[-Digest]/...</c>.</summary>
+    public const string TrailPrefix = "cloudtrail";
+
+    /// <summary>Restore drill reports written by the drill validator: <c>drills/yyyy/MM/dd/&lt;restore job id&gt;.json</c>.</summary>
+    public const string DrillsPrefix = "drills";
+
+    /// <summary>AWS Config snapshots and history, when the recorder is created here: <c>config/AWSLogs/&lt;account&gt;/Config/...</c>.</summary>
+    public const string ConfigPrefix = "config";
+
+    /// <summary>Evidence indexes: <c>evidence-index/yyyy-MM/index.{md,html,json}</c>.</summary>
+    public const string IndexPrefix = "evidence-index";
+
+    /// <summary>The service-linked role AWS Backup Audit Manager delivers reports with.</summary>
+    public static string ReportsRoleArn(string partition, string account) =>
+        $"arn:{partition}:iam::{account}:role/aws-service-role/reports.backup.amazonaws.com/AWSServiceRoleForBackupReports";
+}
