@@ -25,6 +25,8 @@ source "$HELPERS/mariadb.sh"
 source "$HELPERS/dynalite.sh"
 # shellcheck source=services/moto.sh
 source "$HELPERS/moto.sh"
+# shellcheck source=services/chromium.sh
+source "$HELPERS/chromium.sh"
 
 up() {
     mkdir -p "$STATE"
@@ -33,6 +35,7 @@ up() {
     mariadb_up
     dynalite_up
     moto_up
+    chromium_up
     write_env
     log "all services up; endpoints in $STATE/env"
 }
