@@ -106,6 +106,12 @@ public sealed class EcommerceBackup : Construct
 
         if (Drills is not null)
         {
+            // The posture report shows which tiers and resource types the weekly drill restores.
+            foreach (var tier in props.Drills.Tiers)
+            {
+                DrillCoverage.Cover(tier, [.. props.Drills.ResourceTypes.SelectMany(t => t.CloudFormationTypes())]);
+            }
+
             // The dashboard is 24 units wide: the drill widgets go in rows that fit.
             var row = new List<Amazon.CDK.AWS.CloudWatch.IWidget>();
             foreach (var widget in Drills.DashboardWidgets())

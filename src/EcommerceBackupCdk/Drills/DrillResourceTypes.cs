@@ -27,6 +27,18 @@ public static class DrillResourceTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown drill resource type."),
     };
 
+    /// <summary>The CloudFormation types of the resources a drill of this type restores (for the posture report).</summary>
+    public static IReadOnlyList<string> CloudFormationTypes(this DrillResourceType type) => type switch
+    {
+        DrillResourceType.Aurora => ["AWS::RDS::DBCluster"],
+        DrillResourceType.Rds => ["AWS::RDS::DBInstance"],
+        DrillResourceType.DynamoDb => ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"],
+        DrillResourceType.S3 => ["AWS::S3::Bucket"],
+        DrillResourceType.Ebs => ["AWS::EC2::Volume"],
+        DrillResourceType.Efs => ["AWS::EFS::FileSystem"],
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown drill resource type."),
+    };
+
     /// <summary>Parses an AWS Backup resource type name (case-sensitive, e.g. <c>DynamoDB</c>).</summary>
     public static bool TryParse(string? value, out DrillResourceType type)
     {

@@ -77,7 +77,10 @@ internal static class PostureText
         {
             var tier = x.Excluded ? "excluded" : x.Tier?.TagValue() ?? "UNTAGGED";
             var rpo = x.WorstCaseRpo is { } w ? $"RPO {D(w)}{(x.MeetsRpoTarget == false ? "!" : "")}" : "";
-            s.Append(Inv, $"  - {tier,-9}{x.Path} ({x.Type}) {rpo} {(x.EstimatedMonthlyCostUsd is { } c ? Usd(c) + "/month" : "")}\n");
+            var tail = x.Excluded
+                ? $"- {x.ExclusionReason}"
+                : $"{rpo} {(x.EstimatedMonthlyCostUsd is { } c ? Usd(c) + "/month" : "")}".TrimEnd();
+            s.Append(Inv, $"  - {tier,-9}{x.Path} ({x.Type}) {tail}\n");
         }
 
         return s.ToString();

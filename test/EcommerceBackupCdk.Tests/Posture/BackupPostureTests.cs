@@ -121,6 +121,27 @@ public sealed class BackupPostureTests
     }
 
     [Fact]
+    public void Build_FacadeWithDrills_MarksTheDrilledTiersResourceTypes()
+    {
+        var stack = TestStacks.NewStack();
+        var backup = new EcommerceBackup(stack, "Backup", TestStacks.DemoPropsWithDrills() with
+        {
+            Drills = TestStacks.DemoPropsWithDrills().Drills with { ResourceTypes = [EcommerceBackupCdk.Drills.DrillResourceType.DynamoDb] },
+        });
+        var carts = new Table(stack, "Carts", new TableProps { PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "id", Type = AttributeType.STRING } });
+        var media = new Bucket(stack, "Media");
+        Amazon.CDK.Tags.Of(carts).Add(TagContract.TierKey, "critical");
+        Amazon.CDK.Tags.Of(media).Add(TagContract.TierKey, "critical");
+        Template.FromStack(stack);
+
+        var report = backup.Posture();
+
+        Resource(report, "Carts").DrillCovered.Should().BeTrue();
+        Resource(report, "Media").DrillCovered.Should().BeFalse("only DynamoDB is drilled");
+        report.Tiers.Select(t => t.DrillCovered).Should().Equal(true, false, false);
+    }
+
+    [Fact]
     public void WriteTo_Directory_WritesJsonAndMarkdown()
     {
         var report = DemoReport();
