@@ -18,7 +18,12 @@ GLOBAL = {"--region", "--profile", "--output", "--query", "--endpoint-url", "--n
           "--starting-token", "--no-cli-pager", "--cli-binary-format"}
 FLAGS_WITHOUT_VALUE = {"--no-verify-ssl", "--no-paginate", "--debug", "--no-sign-request", "--no-cli-pager"}
 # Services whose CLI name differs from the botocore name.
-CLI_TO_BOTOCORE = {"s3api": "s3"}
+CLI_TO_BOTOCORE = {"s3api": "s3", "configservice": "config"}
+# Commands the AWS CLI adds on top of the service models (awscli "customizations"), with their options.
+CUSTOMIZATIONS = {
+    ("cloudtrail", "validate-logs"): {"--trail-arn", "--start-time", "--end-time", "--s3-bucket", "--s3-prefix",
+                                      "--account-id", "--verbose"},
+}
 
 session = botocore.session.get_session()
 available = set(session.get_available_services())
@@ -32,6 +37,10 @@ def check(line):
     if len(tokens) < 3 or tokens[0] != "aws":
         return ["not an 'aws <service> <command>' line"]
     service_cli, command = tokens[1], tokens[2]
+    if (service_cli, command) in CUSTOMIZATIONS:
+        allowed = CUSTOMIZATIONS[(service_cli, command)] | GLOBAL
+        return [f"'{service_cli} {command}' has no option {t.split('=', 1)[0]}"
+                for t in tokens[3:] if t.startswith("--") and t.split("=", 1)[0] not in allowed]
     service = CLI_TO_BOTOCORE.get(service_cli, service_cli)
     if service not in available:
         return [f"unknown service '{service_cli}'"]

@@ -20,6 +20,7 @@ internal static class RunbookNames
         "primaryVaultKeyAlias", "drRegionVaultKeyAlias", "drAccountVaultKeyAlias",
         "criticalPlan", "standardPlan", "archivePlan", "alertTopic", "restoreRole",
         "restoreTestingPlan", "validatorFunction", "validatorLogGroup", "dashboard",
+        "auditFrameworkCritical", "auditTrail", "evidenceIndexFunction", "controlComplianceReportPlan",
     ];
 
     public static IReadOnlyDictionary<string, string> From(AppConfig config)
@@ -50,6 +51,10 @@ internal static class RunbookNames
             ["validatorFunction"] = Drills.RestoreDrill.ValidatorFunctionName(store),
             ["validatorLogGroup"] = $"/aws/lambda/{Drills.RestoreDrill.ValidatorFunctionName(store)}",
             ["dashboard"] = $"{store}-backup",
+            ["auditFrameworkCritical"] = Audit(b, $"{store.Replace('-', '_')}_backup_critical"),
+            ["auditTrail"] = Audit(b, $"{store}-backup-audit"),
+            ["evidenceIndexFunction"] = Audit(b, $"{store}-backup-evidence-index"),
+            ["controlComplianceReportPlan"] = Audit(b, $"{store.Replace('-', '_')}_backup_control_compliance"),
             ["tierTagKey"] = TagContract.TierKey,
             ["excludeTagKey"] = TagContract.ExcludeKey,
             ["lockMode"] = b.VaultLock.Mode.ToString().ToLowerInvariant(),
@@ -69,4 +74,7 @@ internal static class RunbookNames
         names["primaryLockMax"] = DurationText.Format(max);
         return names;
     }
+
+    private static string Audit(EcommerceBackupProps props, string name) =>
+        props.Audit is null ? "(audit is not enabled in this deployment: set ecommerceBackup.audit)" : name;
 }
