@@ -112,20 +112,7 @@ public sealed class EcommerceBackup : Construct
                 DrillCoverage.Cover(tier, [.. props.Drills.ResourceTypes.SelectMany(t => t.CloudFormationTypes())]);
             }
 
-            // The dashboard is 24 units wide: the drill widgets go in rows that fit.
-            var row = new List<Amazon.CDK.AWS.CloudWatch.IWidget>();
-            foreach (var widget in Drills.DashboardWidgets())
-            {
-                if (row.Sum(w => w.Width) + widget.Width > 24)
-                {
-                    Monitoring.AddDrillWidgets([.. row]);
-                    row.Clear();
-                }
-
-                row.Add(widget);
-            }
-
-            Monitoring.AddDrillWidgets([.. row]);
+            Monitoring.AddDrillWidgets([.. Drills.DashboardWidgets()]);
         }
 
         if (props.Protection is { } protection)

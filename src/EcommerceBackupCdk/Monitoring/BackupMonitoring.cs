@@ -166,9 +166,22 @@ public sealed partial class BackupMonitoring : Construct
             _drillSection = true;
         }
 
-        if (widgets.Length > 0)
+        // A dashboard row is 24 units wide: widgets go into as many rows as they need.
+        var row = new List<IWidget>();
+        foreach (var widget in widgets)
         {
-            Dashboard.AddWidgets(new Row(widgets));
+            if (row.Count > 0 && row.Sum(w => w.Width) + widget.Width > 24)
+            {
+                Dashboard.AddWidgets(new Row([.. row]));
+                row.Clear();
+            }
+
+            row.Add(widget);
+        }
+
+        if (row.Count > 0)
+        {
+            Dashboard.AddWidgets(new Row([.. row]));
         }
     }
 
