@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.CDK.Assertions;
 using EcommerceBackupCdk.App.Config;
+using EcommerceBackupCdk.App.Tests.Support;
 using EcommerceBackupCdk.App.Stacks;
 using EcommerceBackupCdk.Tiers;
 
@@ -105,8 +106,7 @@ public sealed class DemoAuditFrameworkTests
     [Fact]
     public void Config_BadAuditKeys_AreReportedWithTheirPaths()
     {
-        var json = File.ReadAllText(CdkJson());
-        var root = System.Text.Json.Nodes.JsonNode.Parse(json)!["context"]!["ecommerceBackup"]!;
+        var root = System.Text.Json.Nodes.JsonNode.Parse(DemoApp.DemoConfigJson())!;
         root["audit"] = System.Text.Json.Nodes.JsonNode.Parse("""{"evidenceRetention":"7x","createConfigRecorder":"yes","color":"red"}""");
 
         var act = () => ConfigReader.Read(root.ToJsonString());
@@ -119,16 +119,8 @@ public sealed class DemoAuditFrameworkTests
         ]);
     }
 
-    private static (AppConfig Config, Template Template) Synth()
-    {
-        var app = new Amazon.CDK.App();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CdkJson()))!["context"]!["ecommerceBackup"]!;
-        var config = ConfigReader.Read(node.ToJsonString());
-        var (primary, _, _, _) = BackupApp.Build(app, config);
-        return (config, Template.FromStack(primary));
-    }
-
-    private static string CdkJson() => ConfigSource.FindCdkJson(AppContext.BaseDirectory) ?? throw new InvalidOperationException("cdk.json not found above the test directory");
+    // The demo app DemoApp synthesized once from cdk.json.
+    private static (AppConfig Config, Template Template) Synth() => (DemoApp.Config, DemoApp.Templates["acme-backup-primary"]);
 
     private static Dictionary<string, Dictionary<string, string>> Controls(Template template, string framework)
     {

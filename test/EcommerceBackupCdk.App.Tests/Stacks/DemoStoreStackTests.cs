@@ -2,23 +2,14 @@ using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.App.Stacks;
+using EcommerceBackupCdk.App.Tests.Support;
 
 namespace EcommerceBackupCdk.App.Tests.Stacks;
 
 public sealed class DemoStoreStackTests
 {
-    static DemoStoreStackTests() => System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,20");
-
-    private static (Template Template, PrimaryBackupStack Primary, DemoStoreStack? Demo) Synth(bool demo = true)
-    {
-        var cdkJson = ConfigSource.FindCdkJson(AppContext.BaseDirectory)!;
-        var json = JsonNode.Parse(File.ReadAllText(cdkJson))!["context"]!["ecommerceBackup"]!.AsObject();
-        json["demoStore"]!["enabled"] = demo;
-        var app = new Amazon.CDK.App();
-        var (primary, _, _, store) = BackupApp.Build(app, ConfigReader.Read(json.ToJsonString()));
-        app.Synth();
-        return (store is null ? null! : Template.FromStack(store), primary, store);
-    }
+    // The demo config has the demo store on: its synthesis is the one DemoApp already made.
+    private static (Template Template, PrimaryBackupStack Primary) Synth() => (DemoApp.Templates["acme-demo-store"], DemoApp.Primary);
 
     private static JsonObject Props(Template template, string type) =>
         JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(template.FindResources(type)))!.AsObject().Single().Value!["Properties"]!.AsObject();
@@ -26,7 +17,7 @@ public sealed class DemoStoreStackTests
     [Fact]
     public void DemoSynth_GuardRails_TurnOnPitrVersioningLifecycleAndRetention()
     {
-        var (template, _, _) = Synth();
+        var (template, _) = Synth();
 
         var pitr = Props(template, "AWS::DynamoDB::Table")["PointInTimeRecoverySpecification"]!;
         pitr["PointInTimeRecoveryEnabled"]!.GetValue<bool>().Should().BeTrue();
@@ -43,7 +34,7 @@ public sealed class DemoStoreStackTests
     [Fact]
     public void DemoSynth_Posture_ListsTheThreeEnrolledResources()
     {
-        var (_, primary, _) = Synth();
+        var (_, primary) = Synth();
 
         var report = primary.Backup.Posture();
 
@@ -55,6 +46,11 @@ public sealed class DemoStoreStackTests
     [Fact]
     public void DemoStoreOff_NoDemoStack()
     {
-        Synth(demo: false).Demo.Should().BeNull();
+        var json = JsonNode.Parse(DemoApp.DemoConfigJson())!.AsObject();
+        json["demoStore"]!["enabled"] = false;
+
+        var (_, _, _, store) = BackupApp.Build(new Amazon.CDK.App(), ConfigReader.Read(json.ToJsonString()));
+
+        store.Should().BeNull();
     }
 }

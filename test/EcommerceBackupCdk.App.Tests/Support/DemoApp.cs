@@ -8,9 +8,11 @@ namespace EcommerceBackupCdk.App.Tests.Support;
 /// <summary>The app built from the repository's cdk.json demo config, synthesized once per test run.</summary>
 internal static class DemoApp
 {
-    private static readonly Lazy<(AppConfig Config, Dictionary<string, Template> Templates, string Outdir)> Built = new(Build);
+    private static readonly Lazy<(AppConfig Config, PrimaryBackupStack Primary, Dictionary<string, Template> Templates, string Outdir)> Built = new(Build);
 
     public static AppConfig Config => Built.Value.Config;
+
+    public static PrimaryBackupStack Primary => Built.Value.Primary;
 
     public static IReadOnlyDictionary<string, Template> Templates => Built.Value.Templates;
 
@@ -19,7 +21,7 @@ internal static class DemoApp
     public static string DemoConfigJson() =>
         System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repo.CdkJson))!["context"]![ConfigReader.ContextKey]!.ToJsonString();
 
-    private static (AppConfig, Dictionary<string, Template>, string) Build()
+    private static (AppConfig, PrimaryBackupStack, Dictionary<string, Template>, string) Build()
     {
         _ = Repo.Root;
         var outdir = Path.Combine(Path.GetTempPath(), "ebc-app-tests-" + Guid.NewGuid().ToString("N"));
@@ -30,6 +32,6 @@ internal static class DemoApp
         var templates = new Stack?[] { primary, drRegion, drAccount, demoStore }
             .OfType<Stack>()
             .ToDictionary(s => s.StackName, s => Template.FromStack(s));
-        return (config, templates, outdir);
+        return (config, primary, templates, outdir);
     }
 }
