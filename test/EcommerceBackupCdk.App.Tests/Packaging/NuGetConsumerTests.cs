@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using EcommerceBackupCdk.App.Tests.Support;
@@ -75,26 +74,7 @@ public sealed class NuGetConsumerTests
 
     private static (int Code, string Output) Run(string directory, Dictionary<string, string> env, string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in env)
-        {
-            psi.Environment[k] = v;
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = Processes.Run(file, args, TimeSpan.FromMinutes(5), directory, env);
+        return (result.Code, result.Output);
     }
 }

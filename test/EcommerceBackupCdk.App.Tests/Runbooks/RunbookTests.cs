@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.App.Runbooks;
@@ -93,16 +92,10 @@ public sealed partial class RunbookTests
 
     private static List<string> CheckCli(IReadOnlyList<string> commands)
     {
-        var psi = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Repo.Path_("scripts", "check-aws-cli.py"));
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Write(JsonSerializer.Serialize(commands));
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, error);
-        return JsonSerializer.Deserialize<List<JsonElement>>(output)!
+        var result = Processes.Run("python3", [Repo.Path_("scripts", "check-aws-cli.py")], TimeSpan.FromMinutes(2),
+            stdin: JsonSerializer.Serialize(commands));
+        result.Code.Should().Be(0, result.Stderr);
+        return JsonSerializer.Deserialize<List<JsonElement>>(result.Stdout)!
             .Select(p => $"{p.GetProperty("command").GetString()}: {p.GetProperty("problem").GetString()}")
             .ToList();
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EcommerceBackupCdk.App.Tests.Support;
 
@@ -78,21 +77,7 @@ public sealed class ComplianceGateTests
 
     private static (int Code, string Output) Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish in 3 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = Processes.Run(file, args, TimeSpan.FromMinutes(3));
+        return (result.Code, result.Output);
     }
 }
