@@ -180,7 +180,7 @@ internal static partial class ConfigReader
         const string key = "drills";
         r.Keys(e, key, "enabled", "schedule", "timeZone", "startWindow", "selectionWindowDays", "validationWindow", "tiers", "resourceTypes",
             "rdsInstanceClass", "dbSubnetGroupName", "dbSecurityGroupIds", "freshnessAttribute", "maxDataFreshness", "sqlPreset", "sqlCustomQuery",
-            "sqlTablePrefix", "sqlDatabase", "databaseSecretArn", "minimumRecordCount", "reportRetention", "network", "resources");
+            "sqlTablePrefix", "sqlDatabase", "databaseSecretArn", "minimumRecordCount", "reportRetention", "network", "resources", "reservedConcurrency");
         var defaults = new DrillOptions();
         var options = defaults with
         {
@@ -192,6 +192,7 @@ internal static partial class ConfigReader
             ValidationWindow = r.Duration(e, $"{key}.validationWindow") ?? defaults.ValidationWindow,
             RdsInstanceClass = r.String(e, $"{key}.rdsInstanceClass") ?? defaults.RdsInstanceClass,
             DbSubnetGroupName = r.String(e, $"{key}.dbSubnetGroupName"),
+            ReservedConcurrency = r.Int(e, $"{key}.reservedConcurrency"),
             DbSecurityGroupIds = r.Strings(e, $"{key}.dbSecurityGroupIds") ?? defaults.DbSecurityGroupIds,
             FreshnessAttribute = r.String(e, $"{key}.freshnessAttribute") ?? defaults.FreshnessAttribute,
             MaxDataFreshness = r.Duration(e, $"{key}.maxDataFreshness"),

@@ -40,6 +40,7 @@ internal sealed class DemoStoreStack : Stack
         var logs = LogBucket();
         Vpc = DataVpc(logs);
         Orders = OrdersCluster(Vpc, Key, enrolledBy);
+        DrillNetwork = DrillNetworkFor(store, Vpc);
         Carts = CartsTable(Key, enrolledBy);
         Media = MediaBucket(Key, logs);
 
@@ -60,6 +61,41 @@ internal sealed class DemoStoreStack : Stack
     public Table Carts { get; }
 
     public Bucket Media { get; }
+
+    /// <summary>Where restore drills put restored copies of the orders cluster, and where the validator runs.</summary>
+    public DemoDrillNetwork DrillNetwork { get; }
+
+    /// <summary>The deterministic name of the DB subnet group restore drills restore into.</summary>
+    public static string DrillSubnetGroupName(string storeName) => $"{storeName}-drill-restores";
+
+    // A DB subnet group with a fixed name, a security group admitting the VPC (the validator's subnets) on the orders
+    // port, and the endpoints the validator needs in subnets without internet access: AWS Backup and RDS (interface),
+    // S3 and DynamoDB (gateway).
+    private DemoDrillNetwork DrillNetworkFor(string store, IVpc vpc)
+    {
+        var name = DrillSubnetGroupName(store);
+        _ = new SubnetGroup(this, "DrillRestoreSubnetGroup", new SubnetGroupProps
+        {
+            SubnetGroupName = name,
+            Description = $"Restore drills of {store}: restored orders copies go here (isolated subnets of the demo VPC).",
+            Vpc = vpc,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED },
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        var restored = new SecurityGroup(this, "DrillRestoredDatabaseSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = vpc,
+            SecurityGroupName = name,
+            AllowAllOutbound = false,
+            Description = "Restored orders copies of restore drills - admits the drill validator (this VPC) on the orders port",
+        });
+        restored.AddIngressRule(Peer.Ipv4(vpc.VpcCidrBlock), Port.Tcp(3307), "restore drill validator (runs in this VPC) to the restored orders copy");
+        vpc.AddGatewayEndpoint("S3Endpoint", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.S3 });
+        vpc.AddGatewayEndpoint("DynamoDbEndpoint", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.DYNAMODB });
+        vpc.AddInterfaceEndpoint("BackupEndpoint", new InterfaceVpcEndpointOptions { Service = InterfaceVpcEndpointAwsService.BACKUP, PrivateDnsEnabled = true });
+        vpc.AddInterfaceEndpoint("RdsEndpoint", new InterfaceVpcEndpointOptions { Service = InterfaceVpcEndpointAwsService.RDS, PrivateDnsEnabled = true });
+        return new DemoDrillNetwork { Vpc = vpc, DbSubnetGroupName = name, RestoredDatabaseSecurityGroup = restored };
+    }
 
     /// <summary>Aurora MySQL 3.10, a long-term-support release newer than CDK 2.160's version constants.</summary>
     private static AuroraMysqlEngineVersion OrdersEngineVersion => AuroraMysqlEngineVersion.Of("8.0.mysql_aurora.3.10.3", "8.0");

@@ -155,6 +155,7 @@ public sealed class RestoreDrillValidator
                 Decision = DrillFlowState.RecordFailure,
                 RestoreJobId = jobId,
                 ResourceType = evt.ResourceType,
+                LockExpiresAt = LockExpiry(_deps.Clock.GetUtcNow()),
                 Message = Truncate($"FAILED: the validator could not read restore job {jobId}: {Describe(e)}. Check the validator role allows backup:DescribeRestoreJob."),
             };
         }
@@ -198,6 +199,7 @@ public sealed class RestoreDrillValidator
             ResourceType = job.ResourceType ?? evt.ResourceType,
             CreatedResourceArn = job.CreatedResourceArn,
             Deadline = deadline,
+            LockExpiresAt = LockExpiry(deadline),
             Message = $"restore job {job.Status}",
         };
         if (job.Status == "COMPLETED" && state.ResourceType == "Aurora" && ResourceArn.TryParse(job.CreatedResourceArn, out var arn) && arn.RdsClusterId is { } clusterId)
@@ -574,6 +576,10 @@ public sealed class RestoreDrillValidator
 
     /// <summary>The verdict is due this long before the validation window closes.</summary>
     public static readonly TimeSpan DeadlineMargin = TimeSpan.FromMinutes(10);
+
+    // The lock outlives the validation window by 30 days, then DynamoDB's TTL removes it.
+    private static string LockExpiry(DateTimeOffset from) =>
+        (from + TimeSpan.FromDays(30)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     // Exponential backoff from POLL_BASE_SECONDS, capped at POLL_MAX_SECONDS and by the time left before the deadline.
     private int Backoff(int attempt, DateTimeOffset? deadline)

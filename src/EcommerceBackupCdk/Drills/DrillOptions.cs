@@ -80,6 +80,12 @@ public sealed record DrillOptions
     /// <summary>Retention of the validator's logs. Default: 1 year.</summary>
     public RetentionDays LogRetention { get; init; } = DrillDefaults.LogRetention;
 
+    /// <summary>
+    /// Reserved concurrency of the validator (caps parallel validations). Default: none. Opt in only where the account's
+    /// Lambda concurrency quota leaves the 100 unreserved executions Lambda requires (new accounts may have a quota of 10).
+    /// </summary>
+    public int? ReservedConcurrency { get; init; } = DrillDefaults.ReservedConcurrency;
+
     /// <summary>The validator's VPC, needed for SQL probes of restored databases. Default: none (the validator runs outside a VPC and cannot reach private databases).</summary>
     public ValidatorNetwork? Network { get; init; }
 

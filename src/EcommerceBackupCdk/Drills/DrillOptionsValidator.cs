@@ -87,6 +87,11 @@ public static partial class DrillOptionsValidator
             problems.Add($"{Key}.rdsInstanceClass", "is not an RDS instance class", options.RdsInstanceClass, "a class such as 'db.t4g.medium'");
         }
 
+        if (options.ReservedConcurrency is { } reserved && (reserved < 1 || reserved > 1000))
+        {
+            problems.Add($"{Key}.reservedConcurrency", "is out of range", reserved, "1-1000, and at most the account's concurrency quota minus 100 (leave it unset in accounts with a quota of 10)");
+        }
+
         if (options.DbSubnetGroupName is { } group && !IsToken(group) && !SubnetGroupPattern().IsMatch(group))
         {
             problems.Add($"{Key}.dbSubnetGroupName", "is not a DB subnet group name", group, "1-255 letters, digits, spaces, '.', '_' or '-'");

@@ -97,7 +97,13 @@ public static class DrillValidatorContract
 
         /// <summary>Seconds the data checks of one restore job may take (10-840).</summary>
         public const string ValidationTimeoutSeconds = "VALIDATION_TIMEOUT_SECONDS";
+
+        /// <summary>The restore testing selection's validation window in hours (0-168).</summary>
+        public const string ValidationWindowHours = "VALIDATION_WINDOW_HOURS";
     }
+
+    /// <summary>The drill flow's Lambda actions (the payload's <c>action</c>).</summary>
+    public static IReadOnlyList<string> FlowActions { get; } = ["inspect", "createInstance", "instanceStatus", "validate", "deleteInstance", "record"];
 
     /// <summary>SQL probe presets the validator knows.</summary>
     public static IReadOnlyList<string> SqlPresets { get; } = ["woocommerce", "woocommerce-legacy", "magento", "custom"];

@@ -13,6 +13,8 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
+using Amazon.CDK.AWS.StepFunctions;
+using Amazon.CDK.AWS.DynamoDB;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -209,7 +211,8 @@ public sealed class RestoreDrill : Construct
             Role = validatorRole.WithoutPolicyUpdates(new WithoutPolicyUpdatesOptions { AddGrantsToResources = true }),
             LogGroup = logGroup,
             Environment = Environment(),
-            ReservedConcurrentExecutions = DrillDefaults.ReservedConcurrency,
+            // Off by default: a new account's concurrency quota is 10 and Lambda keeps 100 unreserved (README prerequisites).
+            ReservedConcurrentExecutions = _options.ReservedConcurrency,
             DeadLetterQueue = DeadLetterQueue,
             RetryAttempts = DrillDefaults.AsyncRetryAttempts,
             MaxEventAge = Duration.Seconds(DrillDefaults.MaxEventAge.TotalSeconds),
@@ -229,12 +232,13 @@ public sealed class RestoreDrill : Construct
         // role is already referenced by GetAtt). This is the one override of the function's resource.
         ((CfnFunction)Validator.Node.DefaultChild!).AddOverride("DependsOn", new[] { ((CfnManagedPolicy)validatorPolicy.Node.DefaultChild!).LogicalId });
 
+        Flow = CreateFlow(stack);
         var trigger = new Rule(this, "Trigger", new RuleProps
         {
-            Description = $"Invokes the restore drill validator of {_store} when a restore job of its restore testing plan ends.",
+            Description = $"Starts the restore drill flow of {_store} (one execution per restore job) when a restore job of its restore testing plan ends.",
             EventPattern = EventPattern(Plan.AttrRestoreTestingPlanArn),
         });
-        trigger.AddTarget(new Amazon.CDK.AWS.Events.Targets.LambdaFunction(Validator, new LambdaFunctionProps
+        trigger.AddTarget(new SfnStateMachine(Flow, new SfnStateMachineProps
         {
             DeadLetterQueue = DeadLetterQueue,
             RetryAttempts = DrillDefaults.RuleRetryAttempts,
@@ -244,11 +248,111 @@ public sealed class RestoreDrill : Construct
         Trigger = trigger;
         CreateAlarms(props.AlarmTopic);
 
-        if (_options.ResourceTypes.Any(t => t.IsDatabase()) && (_options.DatabaseSecret is null || _options.Network is null))
+        if (_options.ResourceTypes.Any(t => t.IsDatabase()) && (_options.Network is null || _options.DbSubnetGroupName is null || _options.DbSecurityGroupIds.Count == 0))
         {
             Annotations.Of(this).AddWarningV2("ecommerce-backup:drills-database-probes",
-                "RDS/Aurora drills are enabled but drills.databaseSecretArn or drills.network is not set: restored databases are restored and checked for availability and encryption, but the SQL probe fails the drill until both are configured.");
+                "RDS/Aurora drills are enabled without drills.network, drills.dbSubnetGroupName and drills.dbSecurityGroupIds: restored databases go to the default VPC (the restore fails where there is none) and the validator cannot reach them, so their drills are reported NOT VALIDATED AT DATA LEVEL. Configure all three: the validator's VPC, and a DB subnet group and a security group in it that admits the validator on the database port.");
         }
+    }
+
+    private StateMachine CreateFlow(Stack stack)
+    {
+        var flowName = FlowName(_store);
+        var locks = new Table(this, "FlowLocks", new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "restoreJobId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            Encryption = TableEncryption.CUSTOMER_MANAGED,
+            EncryptionKey = Key,
+            TimeToLiveAttribute = "expiresAt",
+            PointInTimeRecovery = true,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        FlowLocks = locks;
+        // The lock table holds only "this restore job is being validated" markers that expire; it is no store data.
+        Amazon.CDK.Tags.Of(locks).Add(TagContract.ExcludeKey, TagContract.ExcludeValue);
+        Amazon.CDK.Tags.Of(locks).Add(TagContract.ExclusionReasonKey, "restore drill flow locks: per-job markers with a TTL, no store data");
+        const string locksNotBackedUp = "The drill flow's lock table holds only per-restore-job markers that expire after 30 days (TTL); it is excluded from the backup tiers by tag, and losing it at worst lets a duplicate event validate a job again.";
+        NagSuppressions.Add(locks,
+            ("NIST.800.53.R5-DynamoDBInBackupPlan", locksNotBackedUp),
+            ("HIPAA.Security-DynamoDBInBackupPlan", locksNotBackedUp),
+            ("PCI.DSS.321-DynamoDBInBackupPlan", locksNotBackedUp));
+
+        var logGroupName = $"/aws/vendedlogs/states/{flowName}";
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowDrillFlowLogGroup",
+            Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
+            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object>
+                {
+                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:{logGroupName}",
+                },
+            },
+        }));
+        var logs = new LogGroup(this, "FlowLogs", new Amazon.CDK.AWS.Logs.LogGroupProps
+        {
+            LogGroupName = logGroupName,
+            Retention = _options.LogRetention,
+            EncryptionKey = Key,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        var role = new Role(this, "FlowRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("states.amazonaws.com"),
+            Description = $"Restore drill flow of {_store}: invokes the validator and takes the per-restore-job lock; changes nothing else.",
+        });
+        var policy = new ManagedPolicy(this, "FlowPolicy", new ManagedPolicyProps
+        {
+            Description = $"Restore drill flow of {_store}: invokes the validator, writes lock items, writes its own logs and traces.",
+            Roles = [role],
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps { Sid = "InvokeValidator", Actions = ["lambda:InvokeFunction"], Resources = [Validator.FunctionArn, $"{Validator.FunctionArn}:*"] }),
+                new PolicyStatement(new PolicyStatementProps { Sid = "TakeRestoreJobLocks", Actions = ["dynamodb:PutItem"], Resources = [locks.TableArn] }),
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "UseLockTableKey",
+                    Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+                    Resources = [Key.KeyArn],
+                    Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"dynamodb.{stack.Region}.amazonaws.com" } },
+                }),
+                // Step Functions' log delivery and X-Ray need these on "*" (they support no resource-level permissions).
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "DeliverLogs",
+                    Actions = ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"],
+                    Resources = ["*"],
+                }),
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "WriteTraces",
+                    Actions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+                    Resources = ["*"],
+                }),
+            ],
+        });
+        NagSuppressions.Add(policy,
+            ("AwsSolutions-IAM5", "Wildcards: the validator's versions ('<arn>:*', Step Functions' documented invoke resource), and CloudWatch Logs delivery and X-Ray actions, which support no resource-level permissions (Step Functions developer guide, 'IAM policies for logging to CloudWatch Logs' and 'for AWS X-Ray')."));
+
+        var flow = new StateMachine(this, "Flow", new StateMachineProps
+        {
+            StateMachineName = flowName,
+            DefinitionBody = DefinitionBody.FromString(DrillFlowDefinition.Build(Validator.FunctionArn, locks.TableName)),
+            Role = role.WithoutPolicyUpdates(),
+            StateMachineType = StateMachineType.STANDARD,
+            TracingEnabled = true,
+            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = false },
+            // The longest path: the validation window (168 h at most) plus the record step's retries.
+            Timeout = Duration.Hours(Math.Max(1, _options.ValidationWindow.TotalHours) + 2),
+        });
+        flow.Node.AddDependency(policy);
+        return flow;
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -270,6 +374,15 @@ public sealed class RestoreDrill : Construct
 
     /// <summary>The validator.</summary>
     public IFunction Validator { get; }
+
+    /// <summary>The drill flow: one execution per restore job (DESIGN §6).</summary>
+    public StateMachine Flow { get; private set; } = null!;
+
+    /// <summary>The per-restore-job lock table of the drill flow (one verdict under duplicate events).</summary>
+    public ITable FlowLocks { get; private set; } = null!;
+
+    /// <summary>The drill flow's state machine name for a store.</summary>
+    public static string FlowName(string storeName) => $"{storeName}-restore-drill-flow";
 
     /// <summary>The validator's role.</summary>
     public IRole ValidatorRole { get; }
@@ -394,6 +507,7 @@ public sealed class RestoreDrill : Construct
             [DrillValidatorContract.Environment.MinimumRecordCount] = _options.MinimumRecordCount.ToString(CultureInfo.InvariantCulture),
             [DrillValidatorContract.Environment.SqlPreset] = _options.SqlPreset,
             [DrillValidatorContract.Environment.ValidationTimeoutSeconds] = ((int)DrillDefaults.ValidationTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            [DrillValidatorContract.Environment.ValidationWindowHours] = ((int)_options.ValidationWindow.TotalHours).ToString(CultureInfo.InvariantCulture),
         };
         Set(env, DrillValidatorContract.Environment.SqlCustomQuery, _options.SqlCustomQuery);
         Set(env, DrillValidatorContract.Environment.SqlTablePrefix, _options.SqlTablePrefix);
