@@ -48,10 +48,22 @@ public static class DrillValidatorContract
     public const string ReportPrefix = "drills/";
 
     /// <summary>
-    /// Prefix AWS Backup gives the resources a restore test creates (DynamoDB tables, S3 buckets, RDS instances and
-    /// clusters: "Restore testing inferred metadata", AWS Backup developer guide). IAM reads are scoped to it.
+    /// Name prefix of the DynamoDB tables and S3 buckets a restore test creates: "targetTableName (value set to random value
+    /// starting with awsbackup-restore-test-)" ("Restore testing inferred metadata",
+    /// https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html), and the restore testing
+    /// service-linked role deletes only "arn:aws:s3:::awsbackup-restore-test-*" buckets and
+    /// "table/awsbackup-restore-test-*" tables (AWSServiceRolePolicyForBackupRestoreTesting). IAM access to tables and
+    /// buckets is scoped to it. RDS/Aurora copies are not documented to use it; see <see cref="RestoreTestTagKey"/>.
     /// </summary>
     public const string RestoredResourcePrefix = "awsbackup-restore-test";
+
+    /// <summary>
+    /// The tag key every RDS/Aurora/EBS/EFS resource a restore test creates carries (AWSServiceRolePolicyForBackupRestoreTesting
+    /// deletes only resources where <c>aws:ResourceTag/awsbackup-restore-test</c> is not null,
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupRestoreTesting.html);
+    /// the drill flow's temporary Aurora instance carries it too.
+    /// </summary>
+    public const string RestoreTestTagKey = "awsbackup-restore-test";
 
     /// <summary>Environment variable names the validator reads.</summary>
     public static class Environment

@@ -182,7 +182,7 @@ public sealed class RestoreDrill : Construct
         });
         ValidatorPolicy = validatorPolicy;
         NagSuppressions.Add(validatorPolicy,
-            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored copies get random names under AWS Backup's 'awsbackup-restore-test' prefix (tables, buckets, objects, DB instances and clusters); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'. Every write and delete of data is explicitly denied."));
+            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored tables and buckets get random names under AWS Backup's 'awsbackup-restore-test' prefix; restored DB instances and clusters have no documented name, so RDS reads cover the account's instances/clusters and every RDS change is allowed only on resources tagged 'awsbackup-restore-test' (and denied on all others); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'. Every write and delete of data is explicitly denied."));
 
         SecurityGroup[] ownGroups = [];
         if (_options.Network is { } network && network.SecurityGroups.Count == 0)
@@ -611,8 +611,19 @@ public sealed class RestoreDrill : Construct
             Allow("ReadRestoredTables", ["dynamodb:DescribeTable", "dynamodb:Scan"], [$"arn:{partition}:dynamodb:{region}:{account}:table/{prefix}*"]),
             Allow("ListRestoredBuckets", ["s3:ListBucket"], [$"arn:{partition}:s3:::{prefix}*"]),
             Allow("ReadRestoredObjects", ["s3:GetObject"], [$"arn:{partition}:s3:::{prefix}*/*"]),
-            Allow("DescribeRestoredDatabases", ["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
-                [$"arn:{partition}:rds:{region}:{account}:db:{prefix}*", $"arn:{partition}:rds:{region}:{account}:cluster:{prefix}*"]),
+            // Restored RDS/Aurora copies are not named by a documented prefix; they carry the awsbackup-restore-test tag
+            // (AWSServiceRolePolicyForBackupRestoreTesting deletes rds clusters/instances only where
+            // "Null": {"aws:ResourceTag/awsbackup-restore-test": "false"}). Reads are allowed on any instance/cluster of
+            // the account and region; every change is allowed only on tagged ones (and denied on all others below).
+            Allow("DescribeDatabases", ["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
+                [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"]),
+            Allow("ListOrderableInstanceClasses", ["rds:DescribeOrderableDBInstanceOptions"], ["*"]),
+            Allow("ChangeOnlyRestoredDatabases", ["rds:ModifyDBCluster", "rds:ModifyDBInstance", "rds:DeleteDBInstance"],
+                [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
+            Allow("AddInstancesOnlyToRestoredClusters", ["rds:CreateDBInstance"], [$"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
+            Allow("CreateOnlyTaggedTemporaryInstances", ["rds:CreateDBInstance", "rds:AddTagsToResource"], [$"arn:{partition}:rds:{region}:{account}:db:*"], RestoreTestTag("aws:RequestTag", present: true)),
+            Allow("UseGroupsOfTemporaryInstances", ["rds:CreateDBInstance"],
+                [$"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:og:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
             Allow("WriteDrillReports", ["s3:PutObject"], [reports]),
             Allow("UseDrillKey", ["kms:GenerateDataKey", "kms:Decrypt"], [Key.KeyArn]),
             Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [logGroup.LogGroupArn]),
@@ -643,6 +654,24 @@ public sealed class RestoreDrill : Construct
             }
         }
 
+        // Whatever is granted elsewhere, this role can change no database the drill did not restore.
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyChangesToDatabasesNotRestored",
+            Effect = Effect.DENY,
+            Actions = ["rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Failover*", "rds:CreateDBInstance", "rds:AddTagsToResource", "rds:RemoveTagsFromResource"],
+            Resources = [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"],
+            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
+        }));
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyUntaggedNewInstances",
+            Effect = Effect.DENY,
+            Actions = ["rds:CreateDBInstance"],
+            Resources = [$"arn:{partition}:rds:{region}:{account}:db:*"],
+            Conditions = RestoreTestTag("aws:RequestTag", present: false),
+        }));
+
         // Belt and braces: whatever is granted elsewhere, this role can never change or delete data.
         statements.Add(new PolicyStatement(new PolicyStatementProps
         {
@@ -661,6 +690,12 @@ public sealed class RestoreDrill : Construct
         return [.. statements];
     }
 
+    // {"Null": {"<key>/awsbackup-restore-test": "false"}} when the tag must be present, "true" when absent.
+    private static Dictionary<string, object> RestoreTestTag(string key, bool present) => new()
+    {
+        ["Null"] = new Dictionary<string, object> { [$"{key}/{DrillValidatorContract.RestoreTestTagKey}"] = present ? "false" : "true" },
+    };
+
     /// <summary>Actions the validator role is explicitly denied on every resource.</summary>
     public static IReadOnlyList<string> DestructiveActionList => DestructiveActions;
 
@@ -671,7 +706,9 @@ public sealed class RestoreDrill : Construct
         "dynamodb:UpdateTable", "dynamodb:UpdateContinuousBackups", "dynamodb:RestoreTable*",
         "s3:DeleteObject*", "s3:DeleteBucket*", "s3:PutBucket*", "s3:PutLifecycleConfiguration", "s3:PutObjectAcl",
         "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:BypassGovernanceRetention",
-        "rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Restore*", "rds:Create*", "rds:Failover*",
+        "rds:Restore*", "rds:CreateDBCluster*", "rds:CreateDBSnapshot", "rds:CreateDBInstanceReadReplica", "rds:CreateGlobalCluster",
+        "rds:CreateBlueGreenDeployment", "rds:DeleteDBCluster*", "rds:DeleteDBSnapshot", "rds:DeleteGlobalCluster", "rds:ModifyDBSnapshot*",
+        "rds:ModifyDBClusterSnapshotAttribute",
         "backup:Delete*", "backup:Update*", "backup:Start*", "backup:Stop*", "backup:PutBackupVault*",
         "backup:DisassociateRecoveryPoint*", "backup:CreateBackupVault*",
         "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret*", "secretsmanager:DeleteSecret", "secretsmanager:RotateSecret",
