@@ -302,7 +302,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_DescribeRestoreJobThrottledOnEveryAttempt_RecordsAFailedValidation()
+    public async Task Handle_DescribeRestoreJobThrottledOnEveryAttempt_ThrowsTransientAndRecordsNothing()
     {
         var jobId = JobId();
         AddJob(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t");
@@ -311,17 +311,16 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
             _h.Server.Faults.Enqueue(Fault.Throttling());
         }
 
-        var outcome = await _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
+        var act = () => _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
 
-        outcome.Outcome.Should().Be(DrillOutcome.Failed);
-        var put = _h.Backup.Validations.Single();
-        put.Status.Should().Be("FAILED");
-        put.Message.Should().Contain("could not read restore job").And.Contain("ThrottlingException");
-        _h.EmfLines().Single().GetProperty(DrillMetrics.Success).GetDouble().Should().Be(0);
+        // Throttling says nothing about the restored data: the caller (the drill flow's Retry) tries again.
+        (await act.Should().ThrowAsync<TransientDrillException>()).Which.Message.Should().Contain("ThrottlingException");
+        _h.Backup.Validations.Should().BeEmpty();
+        _h.EmfLines().Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Handle_DescribeAnswerMalformed_RecordsAFailedValidation()
+    public async Task Handle_DescribeAnswerMalformed_ThrowsTransientAndRecordsNothing()
     {
         var jobId = JobId();
         AddJob(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t");
@@ -330,10 +329,10 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
             _h.Server.Faults.Enqueue(Fault.Malformed("<html>oops</html>"));
         }
 
-        var outcome = await _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
+        var act = () => _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
 
-        outcome.Outcome.Should().Be(DrillOutcome.Failed);
-        _h.Backup.Validations.Single().Message.Should().Contain("MalformedResponse");
+        (await act.Should().ThrowAsync<TransientDrillException>()).Which.Message.Should().Contain("MalformedResponse");
+        _h.Backup.Validations.Should().BeEmpty();
     }
 
     [Fact]
@@ -398,7 +397,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_ReportBucketMissing_RecordsTheValidationThenThrows()
+    public async Task Handle_ReportBucketMissing_ThrowsBeforeRecordingSoTheRetryValidatesAgain()
     {
         var arn = await RestoredOrdersTableAsync(RecoveryPoint);
         var jobId = JobId();
@@ -407,8 +406,8 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
 
         var act = () => validator.HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", arn), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<IOException>()).Which.Message.Should().Contain("could not be written to s3://no-such-drill-bucket/drills/");
-        _h.Backup.Validations.Single().Message.Should().Contain("drill report NOT written");
+        (await act.Should().ThrowAsync<TransientDrillException>()).Which.Message.Should().Contain("could not be written to s3://no-such-drill-bucket/drills/");
+        _h.Backup.Validations.Should().BeEmpty("a result recorded without its report would make the retry see 'already validated' and lose the report");
     }
 
     [Fact]

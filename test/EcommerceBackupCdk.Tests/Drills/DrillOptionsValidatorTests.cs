@@ -11,6 +11,7 @@ public sealed class DrillOptionsValidatorTests
     public static TheoryData<string, DrillOptions, string> Invalid => new()
     {
         { "schedule", new DrillOptions { Schedule = "rate(7 days)" }, "drills.schedule: schedule is not an AWS Backup cron expression (got 'rate(7 days)'" },
+        { "reservedConcurrency", new DrillOptions { ReservedConcurrency = 0 }, "drills.reservedConcurrency: is out of range (got 0, allowed 1-1000" },
         { "timeZone", new DrillOptions { TimeZone = "Mars/Olympus" }, "drills.timeZone: is not an IANA time zone (got 'Mars/Olympus'" },
         { "startWindow range", new DrillOptions { StartWindow = TimeSpan.FromMinutes(30) }, "drills.startWindow: is out of range (got 30m, allowed whole hours from 1h to 168h)" },
         { "startWindow gap", new DrillOptions { Schedule = "cron(0 18 ? * * *)", StartWindow = TimeSpan.FromHours(24) }, "drills.startWindow: is not shorter than the time between drills, so one drill could still be starting when the next is due (got 1d, allowed less than 1d)" },

@@ -28,7 +28,17 @@ public sealed class DrillSafetyAndAlarmTests
             .Select(x => x.Action)
             .ToList();
         changing.Should().BeEquivalentTo(
-            "backup:PutRestoreValidationResult", "s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents");
+            "backup:PutRestoreValidationResult", "s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents",
+            "rds:ModifyDBCluster", "rds:ModifyDBInstance", "rds:DeleteDBInstance", "rds:CreateDBInstance", "rds:CreateDBInstance", "rds:CreateDBInstance", "rds:AddTagsToResource");
+        foreach (var (action, statement) in allowed.Where(x => x.Action.StartsWith("rds:", StringComparison.Ordinal) && !x.Action.StartsWith("rds:Describe", StringComparison.Ordinal)))
+        {
+            var resources = statement["Resource"]!.ToJsonString();
+            if (resources.Contains(":db:", StringComparison.Ordinal) || resources.Contains(":cluster:", StringComparison.Ordinal))
+            {
+                statement["Condition"]!["Null"]!.AsObject().Single().Value!.GetValue<string>().Should().Be("false", $"{action} on {resources} needs the awsbackup-restore-test tag");
+                statement["Condition"]!["Null"]!.AsObject().Single().Key.Should().EndWith("/awsbackup-restore-test");
+            }
+        }
 
         var put = allowed.Single(x => x.Action == "s3:PutObject").Statement;
         put["Resource"]!.ToJsonString().Should().Contain("DrillsReports").And.Contain("/drills/*");
@@ -38,7 +48,9 @@ public sealed class DrillSafetyAndAlarmTests
     public void ValidatorPolicy_ReadsOnlyWhatRestoreTestsCreate()
     {
         var statements = Statements(Default.Value.Json);
-        foreach (var action in new[] { "dynamodb:Scan", "s3:GetObject", "s3:ListBucket", "rds:DescribeDBInstances" })
+        // Restored RDS/Aurora copies have no documented name prefix: reads of instances/clusters are not scoped by name,
+        // changes are scoped by the awsbackup-restore-test tag (ValidatorPolicy_AllowsNoActionThatChangesData...).
+        foreach (var action in new[] { "dynamodb:Scan", "s3:GetObject", "s3:ListBucket" })
         {
             var statement = statements.Single(s => Actions(s).Contains(action));
             statement["Resource"]!.ToJsonString().Should().Contain("awsbackup-restore-test", $"{action} may only touch restored copies");
@@ -52,7 +64,13 @@ public sealed class DrillSafetyAndAlarmTests
 
         var deny = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyAnyDataChange");
         deny["Resource"]!.GetValue<string>().Should().Be("*");
-        Actions(deny).Should().Contain(["dynamodb:DeleteTable", "dynamodb:PutItem", "s3:DeleteObject*", "rds:Delete*", "rds:Modify*", "backup:Delete*", "backup:Start*", "secretsmanager:PutSecretValue", "kms:ScheduleKeyDeletion"]);
+        Actions(deny).Should().Contain(["dynamodb:DeleteTable", "dynamodb:PutItem", "s3:DeleteObject*", "rds:Restore*", "rds:DeleteDBCluster*", "rds:CreateDBCluster*", "backup:Delete*", "backup:Start*", "secretsmanager:PutSecretValue", "kms:ScheduleKeyDeletion"]);
+        // Every RDS change to an instance or cluster without the restore-test tag is denied, whatever else allows it.
+        var notRestored = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyChangesToDatabasesNotRestored");
+        Actions(notRestored).Should().Contain(["rds:Delete*", "rds:Modify*", "rds:CreateDBInstance"]);
+        notRestored["Condition"]!["Null"]!["aws:ResourceTag/awsbackup-restore-test"]!.GetValue<string>().Should().Be("true");
+        var untaggedNew = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyUntaggedNewInstances");
+        untaggedNew["Condition"]!["Null"]!["aws:RequestTag/awsbackup-restore-test"]!.GetValue<string>().Should().Be("true");
         var outside = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyWritesOutsideDrillReports");
         Actions(outside).Should().Contain("s3:PutObject*");
         outside["NotResource"]!.ToJsonString().Should().Contain("/drills/*");
@@ -62,7 +80,9 @@ public sealed class DrillSafetyAndAlarmTests
     public void ValidatorRole_HasNoInlinePolicyAndOnlyTheDrillPolicy()
     {
         var template = Default.Value.Json;
-        Json.ResourcesOfTypeIn(template, "AWS::IAM::Policy").Should().BeEmpty("every permission sits in the one managed policy");
+        // The only inline policy is the one CDK gives EventBridge's role to start the drill flow.
+        Json.ResourcesOfTypeIn(template, "AWS::IAM::Policy").Should().OnlyContain(p => p.ToJsonString().Contains("states:StartExecution", StringComparison.Ordinal)
+            && !p.ToJsonString().Contains("ValidatorRole", StringComparison.Ordinal));
         var validatorRoles = Json.ResourcesOfTypeIn(template, "AWS::IAM::Role")
             .Where(r => r["Properties"]!["AssumeRolePolicyDocument"]!.ToJsonString().Contains("lambda.amazonaws.com", StringComparison.Ordinal))
             .ToList();
