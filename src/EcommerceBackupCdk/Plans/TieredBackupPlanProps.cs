@@ -19,7 +19,11 @@ public sealed record TieredBackupPlanProps
     /// <summary>ARN of the DR-region vault (it lives in another region). Required when a rule copies to the DR region.</summary>
     public string? DrRegionVaultArn { get; init; }
 
-    /// <summary>ARN of the DR-account vault (it lives in another account). Required when a rule copies to the DR account.</summary>
+    /// <summary>
+    /// ARN of the DR-account vault (it lives in another account). Required when a rule copies to the DR account. It may
+    /// be a logically air-gapped vault's ARN: every DR-account copy then lands there and nowhere else, so a layer that
+    /// replaces the DR-account copy adds no second copy.
+    /// </summary>
     public string? DrAccountVaultArn { get; init; }
 
     /// <summary>IANA time zone of the schedules. Default: <c>Etc/UTC</c>.</summary>
