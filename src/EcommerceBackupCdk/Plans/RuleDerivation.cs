@@ -98,7 +98,7 @@ public static class RuleDerivation
                 }
                 else
                 {
-                    dropped.Add(rule with { Reason = $"AWS Backup has no continuous backup for {family}; {local.Source} gives the point-in-time recovery" });
+                    dropped.Add(rule with { Reason = $"AWS Backup keeps no continuous recovery point for this type; {local.Source} gives the point-in-time recovery" });
                 }
             }
             else if (rule.Retention > window || rule.MoveToColdStorageAfter is not null)

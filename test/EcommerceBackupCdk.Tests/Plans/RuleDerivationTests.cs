@@ -23,6 +23,7 @@ public sealed class RuleDerivationTests
 
         Pinned(set).Should().Equal(("Daily", 14, "DrRegion:35", false), ("Weekly", 14, "DrAccount:90", false));
         set.Dropped.Select(r => r.Name).Should().Equal("Hourly", "Continuous");
+        set.Dropped[1].Reason.Should().Be("AWS Backup keeps no continuous recovery point for this type; DynamoDB point-in-time recovery (35d, guard-rails) gives the point-in-time recovery");
         set.Local.Should().Be(new LocalRecovery(TimeSpan.FromMinutes(5), "DynamoDB point-in-time recovery (35d, guard-rails)", TimeSpan.FromDays(35)));
         set.LongestLocalRetention.Should().Be(TimeSpan.FromDays(35), "PITR reaches back as far as the tier's longest local rule did");
     }
