@@ -33,6 +33,11 @@ public sealed class EcommerceBackup : Construct
     {
         var stack = Stack.Of(this);
         Props = props;
+        if (props.ControlTower.Strict)
+        {
+            // Read by every construct below (ControlTowerControls.IsStrict); set before the first child.
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
 
         Topic = new BackupTopic(this, "Alerts", new BackupTopicProps
         {
@@ -140,6 +145,7 @@ public sealed class EcommerceBackup : Construct
                 PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
                 DrillReportBucket = Drills?.ReportBucket,
                 DrillReportKey = Drills?.Key,
+                EvidenceIndexNetwork = props.ControlTower.Strict ? props.Drills.Network : null,
                 Options = audit with
                 {
                     // One Lambda package for both functions: the drill validator's.

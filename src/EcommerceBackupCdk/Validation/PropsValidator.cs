@@ -45,6 +45,11 @@ public static partial class PropsValidator
         Compliance.AuditValidator.Validate(props.Audit, problems);
         MonitoringValidator.Validate(props.Monitoring, problems);
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
+        if (props.ControlTower is { Strict: true } && props.Drills.Network is null && (props.Drills.Enabled || props.Audit is not null))
+        {
+            problems.Add("controlTower.strict", "needs drills.network: Control Tower control CT.LAMBDA.PR.3 wants every Lambda function (the drill validator, the evidence index) in a customer VPC", "true without drills.network",
+                "drills.network with the VPC and private subnets the functions run in, or controlTower.strict false");
+        }
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         return problems;
     }
