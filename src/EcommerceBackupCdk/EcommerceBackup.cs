@@ -163,7 +163,9 @@ public sealed class EcommerceBackup : Construct
         var stack = Stack.Of(scope);
         var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
         var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
-        PropsValidator.ThrowIfInvalid(props, account, region);
+        var problems = PropsValidator.Validate(props, account, region);
+        PropsValidator.ValidateControlTower(props, problems);
+        problems.ThrowIfAny(nameof(EcommerceBackupProps));
         return id;
     }
 

@@ -171,17 +171,16 @@ internal static partial class ConfigReader
             var reported = problems.All.Select(p => p[..p.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
             foreach (var problem in PropsValidator.Validate(backup, PropsValidator.IsAccountId(account) ? account : null, AwsRegions.IsKnown(region) ? region : null).All)
             {
-                // drills.network is read into DrillConfig and becomes DrillOptions.Network in the stack, so the props
-                // seen here lack it even when it is configured.
-                if (problem.StartsWith("controlTower.strict:", StringComparison.Ordinal) && drillConfig.Network is not null)
-                {
-                    continue;
-                }
-
                 if (!reported.Contains(problem[..problem.IndexOf(':', StringComparison.Ordinal)]))
                 {
                     problems.AddRaw(problem);
                 }
+            }
+
+            // drills.network is read into DrillConfig and becomes DrillOptions.Network in the primary stack.
+            if (drillConfig.Network is null)
+            {
+                PropsValidator.ValidateControlTower(backup, problems);
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");

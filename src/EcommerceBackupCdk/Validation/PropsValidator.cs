@@ -45,13 +45,24 @@ public static partial class PropsValidator
         Compliance.AuditValidator.Validate(props.Audit, problems);
         MonitoringValidator.Validate(props.Monitoring, problems);
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
+        Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
+        return problems;
+    }
+
+    /// <summary>
+    /// The facade's own rule for <see cref="Compliance.ControlTowerOptions.Strict"/>: its Lambda functions (drill
+    /// validator, evidence index) need <see cref="Drills.DrillOptions.Network"/>. Not part of <see cref="Validate"/>,
+    /// because the DR stacks validate the same props and create no function, and an app may add the network later.
+    /// </summary>
+    public static void ValidateControlTower(EcommerceBackupProps props, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        ArgumentNullException.ThrowIfNull(problems);
         if (props.ControlTower is { Strict: true } && props.Drills.Network is null && (props.Drills.Enabled || props.Audit is not null))
         {
             problems.Add("controlTower.strict", "needs drills.network: Control Tower control CT.LAMBDA.PR.3 wants every Lambda function (the drill validator, the evidence index) in a customer VPC", "true without drills.network",
                 "drills.network with the VPC and private subnets the functions run in, or controlTower.strict false");
         }
-        Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
-        return problems;
     }
 
     /// <summary>Validates and throws <see cref="BackupConfigurationException"/> listing every problem.</summary>
