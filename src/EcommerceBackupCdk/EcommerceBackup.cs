@@ -33,6 +33,11 @@ public sealed class EcommerceBackup : Construct
     {
         var stack = Stack.Of(this);
         Props = props;
+        if (props.ControlTower.Strict)
+        {
+            // Read by every construct below (ControlTowerControls.IsStrict); set before the first child.
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
 
         Topic = new BackupTopic(this, "Alerts", new BackupTopicProps
         {
@@ -157,6 +162,7 @@ public sealed class EcommerceBackup : Construct
                 PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
                 DrillReportBucket = Drills?.ReportBucket,
                 DrillReportKey = Drills?.Key,
+                EvidenceIndexNetwork = props.ControlTower.Strict ? props.Drills.Network : null,
                 Options = audit with
                 {
                     // One Lambda package for both functions: the drill validator's.
@@ -174,7 +180,9 @@ public sealed class EcommerceBackup : Construct
         var stack = Stack.Of(scope);
         var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
         var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
-        PropsValidator.ThrowIfInvalid(props, account, region);
+        var problems = PropsValidator.Validate(props, account, region);
+        PropsValidator.ValidateControlTower(props, problems);
+        problems.ThrowIfAny(nameof(EcommerceBackupProps));
         return id;
     }
 

@@ -43,7 +43,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "controlTower");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -135,6 +135,12 @@ internal static partial class ConfigReader
             var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
             var protection = ReadProtection(r, root);
             var demoStore = ReadDemoStore(r, root);
+            var controlTower = new ControlTowerOptions();
+            if (r.Object(root, "controlTower") is { } ct)
+            {
+                r.Keys(ct, "controlTower", "strict");
+                controlTower = new ControlTowerOptions { Strict = r.Bool(ct, "controlTower.strict") ?? false };
+            }
 
             var backup = new EcommerceBackupProps
             {
@@ -148,6 +154,7 @@ internal static partial class ConfigReader
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
                 Audit = audit,
                 Monitoring = monitoring,
+                ControlTower = controlTower,
             };
 
             if (region is not null && !AwsRegions.IsKnown(region))
@@ -168,6 +175,12 @@ internal static partial class ConfigReader
                 {
                     problems.AddRaw(problem);
                 }
+            }
+
+            // drills.network is read into DrillConfig and becomes DrillOptions.Network in the primary stack.
+            if (drillConfig.Network is null)
+            {
+                PropsValidator.ValidateControlTower(backup, problems);
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");

@@ -25,6 +25,11 @@ internal sealed class DemoStoreStack : Stack
         // Grant S3 log delivery through the bucket policy rather than the legacy LogDeliveryWrite ACL (AWS's
         // recommendation; ACLs stay disabled on the log bucket). Set before any bucket is created.
         Node.SetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
+        if (props.ControlTowerStrict)
+        {
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
+
         var store = props.StoreName;
         var enrolledBy = $"Enrolled in AWS Backup by its {TagContract.TierKey} tag: the tier's tag selection in stack {props.BackupStackName} selects it " +
                          "(aws:ResourceTag condition); cdk-nag only recognises selections that list the resource's ARN in the same stack.";
@@ -36,6 +41,7 @@ internal sealed class DemoStoreStack : Stack
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
 
         var logs = LogBucket();
         Vpc = DataVpc(logs);
@@ -197,6 +203,8 @@ internal sealed class DemoStoreStack : Stack
             ("HIPAA.Security-S3BucketReplicationEnabled", noReplica),
             ("NIST.800.53.R5-S3BucketDefaultLockEnabled", noLock),
             ("HIPAA.Security-S3BucketDefaultLockEnabled", noLock));
+        ControlTowerControls.LogDestination(logs);
+        ControlTowerControls.EventNotifications(logs, "Nothing reacts to log deliveries; logs are read when investigating.");
         return logs;
     }
 
@@ -219,6 +227,8 @@ internal sealed class DemoStoreStack : Stack
             ("HIPAA.Security-S3BucketReplicationEnabled", backedUp),
             ("NIST.800.53.R5-S3BucketDefaultLockEnabled", noLock),
             ("HIPAA.Security-S3BucketDefaultLockEnabled", noLock));
+        ControlTowerControls.EventNotifications(media, "The demo store has no media pipeline that reacts to uploads.");
+        ControlTowerControls.ObjectLock(media, noLock);
         return media;
     }
 }

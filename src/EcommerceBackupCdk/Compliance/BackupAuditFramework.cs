@@ -99,6 +99,7 @@ public sealed class BackupAuditFramework : Construct
                 DrAccount = props.DrAccount,
                 DrillReports = props.DrillReportBucket,
                 DrillReportsKey = props.DrillReportKey,
+                Network = props.EvidenceIndexNetwork,
                 FrameworkNames = [.. _frameworks.Values.Select(f => f.FrameworkName!), VaultFramework.FrameworkName!],
             });
         }

@@ -54,6 +54,22 @@ public static partial class PropsValidator
         return problems;
     }
 
+    /// <summary>
+    /// The facade's own rule for <see cref="Compliance.ControlTowerOptions.Strict"/>: its Lambda functions (drill
+    /// validator, evidence index) need <see cref="Drills.DrillOptions.Network"/>. Not part of <see cref="Validate"/>,
+    /// because the DR stacks validate the same props and create no function, and an app may add the network later.
+    /// </summary>
+    public static void ValidateControlTower(EcommerceBackupProps props, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (props.ControlTower is { Strict: true } && props.Drills.Network is null && (props.Drills.Enabled || props.Audit is not null))
+        {
+            problems.Add("controlTower.strict", "needs drills.network: Control Tower control CT.LAMBDA.PR.3 wants every Lambda function (the drill validator, the evidence index) in a customer VPC", "true without drills.network",
+                "drills.network with the VPC and private subnets the functions run in, or controlTower.strict false");
+        }
+    }
+
     /// <summary>Validates and throws <see cref="BackupConfigurationException"/> listing every problem.</summary>
     public static void ThrowIfInvalid(EcommerceBackupProps props, string? primaryAccount = null, string? primaryRegion = null) =>
         Validate(props, primaryAccount, primaryRegion).ThrowIfAny(nameof(EcommerceBackupProps));
