@@ -6,6 +6,7 @@ using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Posture;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Rules;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -121,6 +122,9 @@ public sealed class EcommerceBackup : Construct
             IConstruct target = protection.WholeApp && Stage.Of(this) is { } stage ? stage : stack;
             Aspects.Of(target).Add(Protection);
         }
+
+        // What the AWS services enforce at deploy and run time, checked on every stack of the app (Rules/).
+        Aspects.Of(Stage.Of(this) is { } app ? app : stack).Add(new ServiceRules());
 
         if (props.Audit is { } audit)
         {
