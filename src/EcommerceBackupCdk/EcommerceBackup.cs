@@ -221,6 +221,7 @@ public sealed class EcommerceBackup : Construct
             WrittenRetentions = PropsValidator.RetentionsWrittenInto(props.Targets, role).Select(w => w.Retention).ToList(),
             NotificationTopic = topic,
             NotificationEvents = props.Notifications.VaultEvents,
+            ExemptPrincipals = props.Audit?.BreakGlassPrincipals ?? [],
         };
     }
 }

@@ -33,6 +33,11 @@ public sealed class ServiceRules : DeputyBase, IAspect
     public static IReadOnlyList<IServiceRule> Default { get; } =
     [
         new SnsKeyEventBridgeGrant(),
+        new VaultManualDeletionDeny(),
+        new NamedResourceRetainExceptOnCreate(),
+        new ConfigDeliveryChannelBucket(),
+        new ConfigDeliveryChannelOrder(),
+        new BackupReportsServiceLinkedRole(),
     ];
 
     /// <summary>The rules this instance runs.</summary>
