@@ -38,6 +38,7 @@ public sealed class ServiceRules : DeputyBase, IAspect
         new ConfigDeliveryChannelBucket(),
         new ConfigDeliveryChannelOrder(),
         new BackupReportsServiceLinkedRole(),
+        new FlowLogBucketDelivery(),
     ];
 
     /// <summary>The rules this instance runs.</summary>

@@ -32,6 +32,48 @@ public sealed class DemoStoreStackTests
     }
 
     [Fact]
+    public void DemoSynth_FlowLogBucketPolicy_OwnsTheLogDeliveryStatements()
+    {
+        // Issue 10 item 8: without these the service writes them itself and the next stack update removes them.
+        var (template, _) = Synth();
+
+        template.HasResourceProperties("AWS::S3::BucketPolicy", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = Match.ArrayWith([
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Sid"] = "AWSLogDeliveryWrite",
+                        ["Principal"] = new Dictionary<string, object> { ["Service"] = "delivery.logs.amazonaws.com" },
+                        ["Action"] = "s3:PutObject",
+                        ["Condition"] = Match.ObjectLike(new Dictionary<string, object>
+                        {
+                            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = "111111111111", ["s3:x-amz-acl"] = "bucket-owner-full-control" },
+                        }),
+                    }),
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Sid"] = "AWSLogDeliveryAclCheck",
+                        ["Principal"] = new Dictionary<string, object> { ["Service"] = "delivery.logs.amazonaws.com" },
+                        ["Action"] = new[] { "s3:GetBucketAcl", "s3:ListBucket" },
+                    }),
+                ]),
+            }),
+        }));
+    }
+
+    [Fact]
+    public void DemoSynth_EveryStack_PassesTheServiceRulePack()
+    {
+        // Synth would have failed otherwise; this names the findings if a rule starts failing on the demo.
+        foreach (var stack in DemoApp.Primary.Node.Scope!.Node.Children.OfType<Amazon.CDK.Stack>())
+        {
+            EcommerceBackupCdk.Rules.ServiceRules.Findings(stack, EcommerceBackupCdk.Rules.ServiceRules.Default).Should().BeEmpty(stack.StackName);
+        }
+    }
+
+    [Fact]
     public void DemoSynth_Posture_ListsTheThreeEnrolledResources()
     {
         var (_, primary) = Synth();
