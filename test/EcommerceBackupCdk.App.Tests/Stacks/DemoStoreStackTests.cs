@@ -64,6 +64,27 @@ public sealed class DemoStoreStackTests
     }
 
     [Fact]
+    public void DemoSynth_DataKey_IsSharedWithTheDrAccount()
+    {
+        // Issue 10 item 4: the orders cluster (critical tier, weekly copies to the DR account) keeps this key in its
+        // recovery points, so the DR account must be able to use it.
+        var (template, _) = Synth();
+
+        template.HasResourceProperties("AWS::KMS::Key", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["KeyPolicy"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Sid"] = "AllowBackupCopiesTo222222222222",
+                    ["Effect"] = "Allow",
+                    ["Action"] = Match.ArrayWith(["kms:Decrypt", "kms:CreateGrant"]),
+                })]),
+            }),
+        }));
+    }
+
+    [Fact]
     public void DemoSynth_EveryStack_PassesTheServiceRulePack()
     {
         // Synth would have failed otherwise; this names the findings if a rule starts failing on the demo.
