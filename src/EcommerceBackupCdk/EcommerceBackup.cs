@@ -6,6 +6,7 @@ using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Posture;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Rules;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -139,10 +140,16 @@ public sealed class EcommerceBackup : Construct
 
         if (props.Protection is { } protection)
         {
-            Protection = new DataProtectionAspect(new DataProtectionAspectProps { Targets = props.Targets, Options = protection });
+            Protection = new DataProtectionAspect(new DataProtectionAspectProps
+            {
+                Targets = props.Targets,
+                Options = protection,
+                DrAccount = copiesToAccount ? dr!.Account : null,
+            });
             IConstruct target = protection.WholeApp && Stage.Of(this) is { } stage ? stage : stack;
             Aspects.Of(target).Add(Protection);
         }
+
 
         if (props.Audit is { } audit)
         {
@@ -170,6 +177,17 @@ public sealed class EcommerceBackup : Construct
                 },
             });
         }
+
+        // Every EventBridge rule of the backup system (drills, evidence index, ...) gets a FailedInvocations alarm;
+        // the monitoring's own job-event rules already have theirs.
+        foreach (var rule in Node.FindAll().OfType<Amazon.CDK.AWS.Events.CfnRule>().Where(r => !r.Node.Path.StartsWith(Monitoring.Node.Path + "/", StringComparison.Ordinal)))
+        {
+            var relative = rule.Node.Path[(Node.Path.Length + 1)..].Split('/').Where(p => p != "Resource");
+            Monitoring.AlarmOnFailedDelivery(rule, string.Join('-', relative).ToLowerInvariant());
+        }
+
+        // What the AWS services enforce at deploy and run time, checked on every stack of the app (Rules/).
+        Aspects.Of(Stage.Of(this) is { } app ? app : stack).Add(new ServiceRules());
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -245,6 +263,7 @@ public sealed class EcommerceBackup : Construct
             WrittenRetentions = PropsValidator.RetentionsWrittenInto(props.Targets, role).Select(w => w.Retention).ToList(),
             NotificationTopic = topic,
             NotificationEvents = props.Notifications.VaultEvents,
+            ExemptPrincipals = props.Audit?.BreakGlassPrincipals ?? [],
         };
     }
 }

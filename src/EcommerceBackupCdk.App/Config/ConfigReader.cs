@@ -116,7 +116,7 @@ internal static partial class ConfigReader
             AuditOptions? audit = null;
             if (r.Object(root, "audit") is { } a)
             {
-                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder");
+                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder", "createReportsServiceLinkedRole");
                 var defaults = new AuditOptions();
                 audit = new AuditOptions
                 {
@@ -124,6 +124,7 @@ internal static partial class ConfigReader
                     AccessLogRetention = r.Duration(a, "audit.accessLogRetention") ?? defaults.AccessLogRetention,
                     BreakGlassPrincipals = r.Strings(a, "audit.breakGlassPrincipals") ?? [],
                     CreateConfigRecorder = r.Bool(a, "audit.createConfigRecorder") ?? false,
+                    CreateReportsServiceLinkedRole = r.Bool(a, "audit.createReportsServiceLinkedRole") ?? defaults.CreateReportsServiceLinkedRole,
                 };
             }
             var monitoring = new MonitoringOptions();

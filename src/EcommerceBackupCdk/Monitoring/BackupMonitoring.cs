@@ -317,6 +317,44 @@ public sealed partial class BackupMonitoring : Construct
         });
         rule.AddTarget(new TopicRuleTarget(TopicFor(severity), message));
         _rules.Add(rule);
+        AlarmOnFailedDelivery((Amazon.CDK.AWS.Events.CfnRule)rule.Node.DefaultChild!, MonitoringNames.What(kind));
+    }
+
+    /// <summary>
+    /// Alarms when an EventBridge rule cannot deliver to its target: metric <c>FailedInvocations</c> of namespace
+    /// <c>AWS/Events</c>, dimension <c>RuleName</c>, "The number of invocations that failed permanently." and
+    /// "EventBridge only sends this metric to CloudWatch if it isn't zero."
+    /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html), so missing data is not
+    /// breaching. The alarm action goes from CloudWatch to the topic of <see cref="AlarmKinds.EventDeliveryFailed"/>'s
+    /// severity, a path that does not need the EventBridge grant that failed (the topic key's statement for
+    /// <c>cloudwatch.amazonaws.com</c> is separate from the one for <c>events.amazonaws.com</c>). The facade calls it
+    /// for every rule it creates; <paramref name="qualifier"/> makes the alarm name unique, e.g. <c>drills-trigger</c>.
+    /// </summary>
+    public Alarm AlarmOnFailedDelivery(Amazon.CDK.AWS.Events.CfnRule rule, string qualifier)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentException.ThrowIfNullOrWhiteSpace(qualifier);
+        var alarm = new Alarm(this, $"EventDeliveryFailed-{qualifier}", new AlarmProps
+        {
+            AlarmName = NameFor(AlarmKinds.EventDeliveryFailed, qualifier),
+            AlarmDescription = $"EventBridge rule {qualifier} of store {_props.StoreName} could not deliver an event to its target: the message it carries was lost. " +
+                "Check the target's resource policy and, for an encrypted topic, the key policy's statement for events.amazonaws.com.",
+            Metric = new Metric(new MetricProps
+            {
+                Namespace = "AWS/Events",
+                MetricName = "FailedInvocations",
+                DimensionsMap = new Dictionary<string, string> { ["RuleName"] = rule.Ref },
+                Statistic = "Sum",
+                Period = Duration.Minutes(5),
+            }),
+            Threshold = 1,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            EvaluationPeriods = 1,
+            DatapointsToAlarm = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        AddAlarm(alarm, SeverityOf(AlarmKinds.EventDeliveryFailed));
+        return alarm;
     }
 
     private Dashboard CreateDashboard(string vaultName)

@@ -113,7 +113,7 @@ public sealed class DemoAuditFrameworkTests
 
         act.Should().Throw<Validation.BackupConfigurationException>().Which.Problems.Should().BeEquivalentTo(
         [
-            "audit.color: is not a known key (got 'color', allowed evidenceRetention, accessLogRetention, breakGlassPrincipals, createConfigRecorder)",
+            "audit.color: is not a known key (got 'color', allowed evidenceRetention, accessLogRetention, breakGlassPrincipals, createConfigRecorder, createReportsServiceLinkedRole)",
             "audit.evidenceRetention: is not a duration (got '7x', allowed a whole number with a unit m, h, d, w or y (365 d), e.g. '5m', '4h', '35d', '7y')",
             "audit.createConfigRecorder: must be true or false (got 'yes', allowed true, false)",
         ]);

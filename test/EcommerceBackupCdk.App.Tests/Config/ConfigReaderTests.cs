@@ -33,6 +33,17 @@ public sealed class ConfigReaderTests
     }
 
     [Fact]
+    public void Read_ReportsServiceLinkedRole_DefaultsToCreateAndCanBeTurnedOff()
+    {
+        ConfigReader.Read(DemoApp.DemoConfigJson()).Backup.Audit!.CreateReportsServiceLinkedRole.Should().BeTrue();
+
+        var json = Demo();
+        json["audit"]!["createReportsServiceLinkedRole"] = false;
+
+        ConfigReader.Read(json.ToJsonString()).Backup.Audit!.CreateReportsServiceLinkedRole.Should().BeFalse();
+    }
+
+    [Fact]
     public void Read_RuleOverride_ChangesOnlyNamedFields()
     {
         var json = Demo();

@@ -30,6 +30,10 @@ public sealed class BackupMonitoringTests
         $"acme-slow-backup-jobs-archive-tier-warning|NumberOfBackupJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|warnings",
         "acme-slow-copy-jobs-to-dr-region-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-region|warnings",
         "acme-slow-copy-jobs-to-dr-account-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-account|warnings",
+        // Issue 10 item 1: each job-event rule's lost deliveries page through CloudWatch, not through EventBridge.
+        "acme-event-delivery-failed-backup-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|alerts",
+        "acme-event-delivery-failed-copy-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|alerts",
+        "acme-event-delivery-failed-restore-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|alerts",
     ];
 
     [Fact]
@@ -37,11 +41,27 @@ public sealed class BackupMonitoringTests
     {
         var (_, backup, template) = TestStacks.Facade(WithWarnings());
 
-        template.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 16);
         Shapes(template).Should().Equal(DemoAlarms);
-        backup.Monitoring.Alarms.Should().HaveCount(13);
+        backup.Monitoring.Alarms.Should().HaveCount(16);
         backup.Monitoring.TiersWithoutMissingBackupsAlarm.Keys.Should().Equal(TierName.Archive);
         backup.Monitoring.TiersWithoutMissingBackupsAlarm[TierName.Archive].Should().Contain("longer than the 7 days");
+    }
+
+    [Fact]
+    public void Facade_WithDrillsAndAudit_EveryEventBridgeRuleHasAFailedInvocationsAlarm()
+    {
+        // Issue 10 item 1: for every rule the backup system creates, lost deliveries raise an alarm.
+        var (_, _, template) = TestStacks.Facade(TestStacks.DemoPropsWithDrills() with { Audit = new EcommerceBackupCdk.Compliance.AuditOptions() });
+
+        var rules = Json.Of(template)["Resources"]!.AsObject().Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Events::Rule").Select(r => r.Key).ToList();
+        var watched = Alarms(template)
+            .Where(a => a["MetricName"]?.GetValue<string>() == "FailedInvocations" && a["Namespace"]!.GetValue<string>() == "AWS/Events")
+            .Select(a => a["Dimensions"]!.AsArray().Single()!["Value"]!["Ref"]!.GetValue<string>())
+            .ToList();
+
+        rules.Should().HaveCountGreaterThan(3, "the drills add rules of their own");
+        watched.Should().BeEquivalentTo(rules);
     }
 
     [Fact]
@@ -154,7 +174,9 @@ public sealed class BackupMonitoringTests
         Shapes(template).Should().Equal(
             "acme-dr-region-copy-jobs-failed-to-primary-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|acme-primary|dr-region-alerts",
             $"acme-dr-region-restore-jobs-failed-warning|NumberOfRestoreJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|dr-region-alerts",
-            "acme-dr-region-slow-copy-jobs-to-primary-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-primary|dr-region-alerts");
+            "acme-dr-region-slow-copy-jobs-to-primary-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-primary|dr-region-alerts",
+            "acme-dr-region-event-delivery-failed-copy-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|dr-region-alerts",
+            "acme-dr-region-event-delivery-failed-restore-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|dr-region-alerts");
         Json.ResourcesOfType(template, "AWS::Events::Rule").Select(r => r["Properties"]!["Name"]!.GetValue<string>())
             .Should().BeEquivalentTo("acme-dr-region-copy-job-failed-warning", "acme-dr-region-restore-job-failed-warning");
         template.ResourceCountIs("AWS::CloudWatch::Dashboard", 0);
@@ -235,9 +257,15 @@ public sealed class BackupMonitoringTests
         return Alarms(template).Select(p =>
         {
             var dimension = p["Dimensions"]!.AsArray().Single()!;
-            dimension["Name"]!.GetValue<string>().Should().Be("BackupVaultName");
-            p["Namespace"]!.GetValue<string>().Should().Be("AWS/Backup");
-            var vault = dimension["Value"] is JsonValue v ? v.GetValue<string>() : "GetAtt:Vault";
+            var isRule = dimension["Name"]!.GetValue<string>() == "RuleName";
+            dimension["Name"]!.GetValue<string>().Should().Be(isRule ? "RuleName" : "BackupVaultName");
+            p["Namespace"]!.GetValue<string>().Should().Be(isRule ? "AWS/Events" : "AWS/Backup");
+            if (isRule)
+            {
+                dimension["Value"]!["Ref"]!.GetValue<string>().Should().Contain("JobEvents");
+            }
+
+            var vault = isRule ? "rule" : dimension["Value"] is JsonValue v ? v.GetValue<string>() : "GetAtt:Vault";
             var topic = topics[p["AlarmActions"]!.AsArray().Single()!["Ref"]!.GetValue<string>()];
             return string.Join('|', p["AlarmName"], p["MetricName"], p["Statistic"], p["Period"], p["EvaluationPeriods"], p["DatapointsToAlarm"],
                 p["ComparisonOperator"], p["Threshold"], p["TreatMissingData"], vault, topic);
