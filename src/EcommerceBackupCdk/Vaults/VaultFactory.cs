@@ -63,7 +63,7 @@ internal static class VaultFactory
             {
                 MinRetention = Duration.Days(min.TotalDays),
                 MaxRetention = Duration.Days(max.TotalDays),
-                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days(settings.Lock.ChangeableFor.TotalDays) : null,
+                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days((settings.Lock.ChangeableFor ?? VaultLockOptions.DefaultChangeableFor).TotalDays) : null,
             },
         });
         // Set on the L1 rather than through the L2's NotificationTopic, which would also add an unconditioned
