@@ -121,12 +121,12 @@ public sealed class BackupAuditFrameworkTests
     [Fact]
     public void Framework_MonthlyGapBeyondWhatTheControlExpresses_LeavesTheControlOutAndSaysWhy()
     {
-        // Monthly on the 1st: up to 31 days between runs, plus its windows, is more than the control's 31 days.
+        // Monthly on the 1st: up to 31 days between runs, plus its 1h start and 24h completion windows (769h), is more than the control's 31 days.
         var (backup, template) = AuditTestStacks.Facade();
 
         AuditTestStacks.Control(template, "acme_backup_archive", LastRecoveryPointCreated).Should().BeNull();
         backup.Audit!.Controls[TierName.Archive].Skipped.Should().ContainSingle().Which.Should()
-            .Be("BACKUP_LAST_RECOVERY_POINT_CREATED: rule Monthly can leave 32d1h between recovery points, longer than the 31 days the control can express");
+            .Be("BACKUP_LAST_RECOVERY_POINT_CREATED: rule Monthly can leave 769h between recovery points, longer than the 31 days the control can express");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class AuroraMemberInstancesTests
             CopyTagsToSnapshot = true,
         });
         var writer = new CfnDBInstance(orders, "Writer", new CfnDBInstanceProps { Engine = "aurora-mysql", DbInstanceClass = "db.t4g.medium", DbClusterIdentifier = cluster.Ref });
-        Tier(orders, TierName.Critical);
+        Tier(orders, TierName.Standard);
         return (cluster, writer);
     }
 
@@ -46,7 +46,7 @@ public sealed class AuroraMemberInstancesTests
 
         writer.Should().Contain(TagContract.ExcludeKey, TagContract.ExcludeValue)
             .And.Contain(TagContract.ExclusionReasonKey, AuroraMemberInstances.ExclusionReason);
-        cluster.Should().Contain(TagContract.TierKey, "critical").And.NotContainKey(TagContract.ExcludeKey);
+        cluster.Should().Contain(TagContract.TierKey, "standard").And.NotContainKey(TagContract.ExcludeKey);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AuroraMemberInstancesTests
         Orders(stack);
 
         SynthError(stack).Should().Contain(
-            "[Test/Orders/Writer] AWS::RDS::DBInstance ecommerce-backup:tier: an Aurora cluster member carries the tier tag, so the tier selection starts a backup job for the instance, which fails (the cluster is what AWS Backup backs up) (got 'critical', allowed the instance tagged ecommerce-backup:exclude=true, or the tier tag on the cluster only)");
+            "[Test/Orders/Writer] AWS::RDS::DBInstance ecommerce-backup:tier: an Aurora cluster member carries the tier tag, so the tier selection starts a backup job for the instance, which fails (the cluster is what AWS Backup backs up) (got 'standard', allowed the instance tagged ecommerce-backup:exclude=true, or the tier tag on the cluster only)");
     }
 
     [Fact]
