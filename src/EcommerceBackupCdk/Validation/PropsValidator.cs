@@ -38,7 +38,7 @@ public static partial class PropsValidator
 
         ValidateTimeZone(props.ScheduleTimeZone, problems);
 
-        ValidateTargets(props.Targets, problems);
+        ValidateTargets(props.Targets, problems, IsValidTimeZone(props.ScheduleTimeZone) ? TimeZoneInfo.FindSystemTimeZoneById(props.ScheduleTimeZone) : null);
         ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
@@ -132,8 +132,12 @@ public static partial class PropsValidator
             .ToList();
 
     /// <summary>Checks the tiers' targets, rules, windows, lifecycles and continuous backup.</summary>
-    public static void ValidateTargets(BackupTargets? targets, ValidationProblems problems)
+    /// <param name="targets">The targets.</param>
+    /// <param name="problems">Where problems are recorded.</param>
+    /// <param name="scheduleTimeZone">The time zone the plans read their schedules in (the RPO check measures gaps there). Default: UTC.</param>
+    public static void ValidateTargets(BackupTargets? targets, ValidationProblems problems, TimeZoneInfo? scheduleTimeZone = null)
     {
+        var zone = scheduleTimeZone ?? TimeZoneInfo.Utc;
         ArgumentNullException.ThrowIfNull(problems);
         if (targets is null)
         {
@@ -193,11 +197,12 @@ public static partial class PropsValidator
                 }
             }
 
-            if (t.Rules is { Count: > 0 } && t.Rpo > TimeSpan.Zero && t.AchievedRpo > t.Rpo)
+            var achieved = t.Rules is { Count: > 0 } ? t.AchievedRpoIn(zone) : TimeSpan.MaxValue;
+            if (t.Rules is { Count: > 0 } && t.Rpo > TimeSpan.Zero && achieved > t.Rpo)
             {
-                problems.Add($"{key}.rpo", $"cannot be met: the most frequent rule leaves up to {DurationText.Format(t.AchievedRpo)} between recovery points" +
+                problems.Add($"{key}.rpo", $"cannot be met: the most frequent rule leaves up to {DurationText.Format(achieved)} between recovery points" +
                     (t.Continuous is null ? " and the tier has no continuous backup" : string.Empty),
-                    t.Rpo, $"an RPO of at least {DurationText.Format(t.AchievedRpo)}, a more frequent rule, or continuous backup (5m)");
+                    t.Rpo, $"an RPO of at least {DurationText.Format(achieved)}, a more frequent rule, or continuous backup (5m)");
             }
         }
     }

@@ -152,6 +152,20 @@ public sealed class PropsValidatorTests
     }
 
     [Fact]
+    public void Validate_WeekdayRuleWithAThreeDayRpo_IsAccepted()
+    {
+        // Monday to Friday at 03:00 leaves at most 3 days (Friday to Monday); read as "restricted weekdays = a week",
+        // this RPO used to be refused.
+        var weekdays = new SnapshotRule { Name = "Weekdays", Schedule = "cron(0 3 ? * MON-FRI *)", Retention = TimeSpan.FromDays(35) };
+        var props = Valid with { Targets = Valid.Targets with { Standard = Valid.Targets.Standard with { Rpo = TimeSpan.FromDays(3), Rules = [weekdays] } } };
+
+        PropsValidator.Validate(props, TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().NotContain(p => p.StartsWith("targets.standard.rpo", StringComparison.Ordinal));
+        var tooShort = props with { Targets = props.Targets with { Standard = props.Targets.Standard with { Rpo = TimeSpan.FromDays(2) } } };
+        PropsValidator.Validate(tooShort, TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().Contain(
+            "targets.standard.rpo: cannot be met: the most frequent rule leaves up to 3d between recovery points and the tier has no continuous backup (got 2d, allowed an RPO of at least 3d, a more frequent rule, or continuous backup (5m))");
+    }
+
+    [Fact]
     public void Validate_SeveralProblems_ReportsAllAtOnce()
     {
         var props = Valid with { StoreName = "X", ScheduleTimeZone = "Nowhere", Notifications = new NotificationOptions { Emails = ["nope"] } };
