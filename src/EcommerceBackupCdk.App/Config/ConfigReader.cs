@@ -94,7 +94,7 @@ internal static partial class ConfigReader
                 {
                     Mode = parsedMode,
                     AcknowledgeComplianceModeIsIrreversible = r.Bool(l, "vaultLock.acknowledgeComplianceModeIsIrreversible") ?? false,
-                    ChangeableFor = r.Duration(l, "vaultLock.changeableFor") ?? vaultLock.ChangeableFor,
+                    ChangeableFor = r.Duration(l, "vaultLock.changeableFor"),
                     MinRetention = r.Duration(l, "vaultLock.minRetention"),
                     MaxRetention = r.Duration(l, "vaultLock.maxRetention"),
                 };
@@ -344,6 +344,8 @@ internal static partial class ConfigReader
             network = new DrillNetworkConfig { VpcId = vpcId ?? string.Empty, SubnetIds = subnets, SecurityGroupIds = groups };
         }
 
+        RefuseWhileDisabled(r, e, key, options.Enabled);
+        RefuseForTypesNotDrilled(r, e, options);
         return (options, new DrillConfig { DatabaseSecretArn = secretArn, ResourceSecretArns = resourceSecrets, Network = network });
     }
 
@@ -460,7 +462,9 @@ internal static partial class ConfigReader
             PointInTimeRecovery = r.Duration(p, "protection.pointInTimeRecovery") ?? options.PointInTimeRecovery,
             WholeApp = r.Bool(p, "protection.wholeApp") ?? options.WholeApp,
         };
-        return r.Bool(p, "protection.enabled") == false ? null : options;
+        var enabled = r.Bool(p, "protection.enabled") != false;
+        RefuseWhileDisabled(r, p, "protection", enabled);
+        return enabled ? options : null;
     }
 
     private static DemoStoreConfig ReadDemoStore(Reader r, JsonElement root)
@@ -489,9 +493,11 @@ internal static partial class ConfigReader
             return size;
         }
 
+        var enabled = r.Bool(d, "demoStore.enabled") ?? false;
+        RefuseWhileDisabled(r, d, "demoStore", enabled);
         return new DemoStoreConfig
         {
-            Enabled = r.Bool(d, "demoStore.enabled") ?? false,
+            Enabled = enabled,
             OrdersGiB = Size("ordersGiB", demo.OrdersGiB),
             CartsGiB = Size("cartsGiB", demo.CartsGiB),
             MediaGiB = Size("mediaGiB", demo.MediaGiB),

@@ -394,6 +394,8 @@ public sealed class RestoreDrill : Construct
     {
         var env = new Dictionary<string, string>
         {
+            // EMF lines must reach CloudWatch Logs unprefixed (see DrillValidatorContract.UnformattedLogFormat).
+            [DrillValidatorContract.HandlerLogFormatVariable] = DrillValidatorContract.UnformattedLogFormat,
             [DrillValidatorContract.Environment.StoreName] = _store,
             [DrillValidatorContract.Environment.ReportBucket] = ReportBucket.BucketName,
             [DrillValidatorContract.Environment.RestoreTestingPlanArns] = Plan.AttrRestoreTestingPlanArn,

@@ -20,7 +20,8 @@ namespace EcommerceBackupCdk.Protection;
 /// In <see cref="ProtectionMode.Enforce"/> it sets what is missing (except encryption, which would replace the
 /// resource); in <see cref="ProtectionMode.Verify"/> it changes nothing. Either way synth fails on what is still
 /// missing, and on every stateful resource without a known tier tag or an exclusion with a reason, naming each by
-/// construct path. Excluded resources are left alone.
+/// construct path. Excluded resources are left alone. DB instances of an Aurora cluster are kept out of the tier
+/// selections (<see cref="AuroraMemberInstances"/>): tagged excluded in enforce mode, a finding in verify mode.
 /// </summary>
 /// <example>
 /// <code>
@@ -56,6 +57,17 @@ public sealed class DataProtectionAspect : DeputyBase, IAspect
     /// <inheritdoc />
     public void Visit(IConstruct node)
     {
+        if (node is Amazon.CDK.AWS.RDS.CfnDBInstance member && AuroraMemberInstances.IsMember(member) && _seen.Add(member.Node.Path))
+        {
+            if (Props.Options.Mode == ProtectionMode.Enforce)
+            {
+                AuroraMemberInstances.Exclude(member);
+            }
+
+            member.Node.AddValidation(new AuroraMemberInstances.Check(member));
+            return;
+        }
+
         if (!StatefulResources.IsStateful(node))
         {
             return;
