@@ -57,6 +57,7 @@ internal static class BackupApp
                 StoreName = store,
                 Config = config.DemoStore,
                 BackupStackName = primaryName,
+                ControlTowerStrict = config.Backup.ControlTower.Strict,
             });
         }
 
