@@ -66,6 +66,12 @@ public static class DrillValidatorContract
     public const string RestoreTestTagKey = "awsbackup-restore-test";
 
     /// <summary>
+    /// Suffix of the drill flow's temporary Aurora instance identifier (<c>&lt;restored cluster&gt;-drill</c>); only
+    /// instances named so may be created and tagged by the validator.
+    /// </summary>
+    public const string TemporaryInstanceSuffix = "-drill";
+
+    /// <summary>
     /// The variable the .NET Lambda runtime client reads to choose how <c>Console</c> lines are written
     /// (<c>Constants.NET_RIC_LOG_FORMAT_ENVIRONMENT_VARIABLE</c> in aws/aws-lambda-dotnet
     /// <c>Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/Constants.cs</c>; CHANGELOG: "Added new environment

@@ -189,7 +189,7 @@ public sealed class RestoreDrill : Construct
         });
         ValidatorPolicy = validatorPolicy;
         NagSuppressions.Add(validatorPolicy,
-            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored tables and buckets get random names under AWS Backup's 'awsbackup-restore-test' prefix; restored DB instances and clusters have no documented name, so RDS reads cover the account's instances/clusters and every RDS change is allowed only on resources tagged 'awsbackup-restore-test' (and denied on all others); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'. Every write and delete of data is explicitly denied."));
+            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored tables and buckets get random names under AWS Backup's 'awsbackup-restore-test' prefix; restored DB instances and clusters have no documented name, so RDS reads cover the account's instances/clusters and every RDS change is allowed only on resources tagged 'awsbackup-restore-test' (and denied on all others); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'; kms:Decrypt on the account's keys only through Secrets Manager for the configured secrets (encryption context SecretARN) and only through S3 (kms:ViaService) for restored objects, whose key is not known at synth time. Every write and delete of data is explicitly denied."));
 
         SecurityGroup[] ownGroups = [];
         if (_options.Network is { } network && network.SecurityGroups.Count == 0)
@@ -642,6 +642,8 @@ public sealed class RestoreDrill : Construct
         var region = stack.Region;
         var account = stack.Account;
         var reports = ReportBucket.ArnForObjects($"{DrillValidatorContract.ReportPrefix}*");
+        // The drill flow's temporary Aurora instances: "<restored cluster>-drill" (TemporaryInstance.IdentifierFor).
+        var temporaryInstances = $"arn:{partition}:rds:{region}:{account}:db:*{DrillValidatorContract.TemporaryInstanceSuffix}";
         PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) => new(new PolicyStatementProps
         {
             Sid = sid,
@@ -667,7 +669,7 @@ public sealed class RestoreDrill : Construct
             Allow("ChangeOnlyRestoredDatabases", ["rds:ModifyDBCluster", "rds:ModifyDBInstance", "rds:DeleteDBInstance"],
                 [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
             Allow("AddInstancesOnlyToRestoredClusters", ["rds:CreateDBInstance"], [$"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
-            Allow("CreateOnlyTaggedTemporaryInstances", ["rds:CreateDBInstance", "rds:AddTagsToResource"], [$"arn:{partition}:rds:{region}:{account}:db:*"], RestoreTestTag("aws:RequestTag", present: true)),
+            Allow("CreateOnlyTaggedTemporaryInstances", ["rds:CreateDBInstance", "rds:AddTagsToResource"], [temporaryInstances], RestoreTestTag("aws:RequestTag", present: true)),
             Allow("UseGroupsOfTemporaryInstances", ["rds:CreateDBInstance"],
                 [$"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:og:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
             Allow("WriteDrillReports", ["s3:PutObject"], [reports]),
@@ -689,6 +691,12 @@ public sealed class RestoreDrill : Construct
         {
             statements.Add(Allow("ReadDatabaseCredentials", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
                 secrets.Select(s => s.SecretArn).ToArray()));
+            // GetSecretValue makes Secrets Manager decrypt the secret's data key with the caller's permissions: "To decrypt
+            // an encrypted secret value, Secrets Manager calls the AWS KMS Decrypt operation to decrypt the encrypted data
+            // key in the secret" (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html), and
+            // the caller needs "kms:Decrypt - required only if you use a customer-created KMS key to encrypt the secret"
+            // (GetSecretValue minimum permissions, AWS API reference as mirrored at
+            // https://hackage.haskell.org/package/amazonka-secretsmanager-1.6.1/docs/Network-AWS-SecretsManager-GetSecretValue.html).
             var keys = secrets.Select(s => s.EncryptionKey).OfType<IKey>().Distinct().ToList();
             if (keys.Count > 0)
             {
@@ -698,15 +706,72 @@ public sealed class RestoreDrill : Construct
                         ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"secretsmanager.{region}.amazonaws.com" },
                     }));
             }
+
+            // A secret imported by ARN carries no key, and its key may be a customer-managed one: the grant is derived
+            // from the secret instead of the key, the way AWS's own AWSSecretsManagerClientReadOnlyAccess policy grants
+            // it ("kms:Decrypt" on "arn:aws:kms:*:*:key/*" with "kms:EncryptionContext:SecretARN" and "kms:ViaService":
+            // "secretsmanager.*.amazonaws.com",
+            // https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSecretsManagerClientReadOnlyAccess.html):
+            // any key of the account, but only to decrypt these secrets through Secrets Manager. The key's own policy
+            // must still let the account's IAM policies use it (README, drill prerequisites).
+            var withoutKey = secrets.Where(s => s.EncryptionKey is null).ToList();
+            if (withoutKey.Count > 0)
+            {
+                statements.Add(Allow("DecryptImportedDatabaseCredentials", ["kms:Decrypt"], [$"arn:{partition}:kms:{region}:{account}:key/*"],
+                    new Dictionary<string, object>
+                    {
+                        ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"secretsmanager.{region}.amazonaws.com" },
+                        ["StringLike"] = new Dictionary<string, object>
+                        {
+                            ["kms:EncryptionContext:SecretARN"] = withoutKey.Select(SecretArnPattern).Distinct().ToArray(),
+                        },
+                    }));
+            }
         }
 
-        // Whatever is granted elsewhere, this role can change no database the drill did not restore.
+        if (_options.ResourceTypes.Contains(DrillResourceType.S3))
+        {
+            // Restored objects may stay under a customer-managed key, and AWS Backup does not document which key a
+            // restore into a new bucket uses (S3 backups are encrypted "independently" with the vault's key, "Your IAM
+            // role must have access to the KMS key being used to back up and restore the object",
+            // https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html). Reading an SSE-KMS object needs
+            // kms:Decrypt on its key, so the validator may decrypt with any key of the account, but only through S3
+            // (kms:ViaService, https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html) — and S3
+            // reads are allowed only on restored buckets (ReadRestoredObjects), so only restored objects are readable.
+            statements.Add(Allow("DecryptRestoredObjects", ["kms:Decrypt"], [$"arn:{partition}:kms:{region}:{account}:key/*"],
+                new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{region}.amazonaws.com" },
+                }));
+        }
+
+        // Whatever is granted elsewhere, this role can change no database the drill did not restore. Creating the
+        // temporary instance is the one change to a resource that does not exist yet, so it carries no resource tag:
+        // CreateDBInstance and tagging are denied on untagged clusters (adding an instance to production) and on every
+        // instance that is not named like a temporary one (tagging production to pass the tag condition), not on the
+        // new instance itself (DenyUntaggedNewInstances demands its tag in the request).
         statements.Add(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "DenyChangesToDatabasesNotRestored",
             Effect = Effect.DENY,
-            Actions = ["rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Failover*", "rds:CreateDBInstance", "rds:AddTagsToResource", "rds:RemoveTagsFromResource"],
+            Actions = ["rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Failover*", "rds:RemoveTagsFromResource"],
             Resources = [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"],
+            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
+        }));
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyInstancesInClustersNotRestored",
+            Effect = Effect.DENY,
+            Actions = ["rds:CreateDBInstance", "rds:AddTagsToResource"],
+            Resources = [$"arn:{partition}:rds:{region}:{account}:cluster:*"],
+            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
+        }));
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyTaggingOtherInstances",
+            Effect = Effect.DENY,
+            Actions = ["rds:AddTagsToResource"],
+            NotResources = [temporaryInstances, $"arn:{partition}:rds:{region}:{account}:cluster:*"],
             Conditions = RestoreTestTag("aws:ResourceTag", present: false),
         }));
         statements.Add(new PolicyStatement(new PolicyStatementProps
@@ -735,6 +800,12 @@ public sealed class RestoreDrill : Construct
         }));
         return [.. statements];
     }
+
+    // The SecretARN encryption context holds the secret's complete ARN: "The ARN includes the name of the secret followed
+    // by six random characters" (CreateSecret response, https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/secretsmanager/aws.sdk.kotlin.services.secretsmanager.model/-create-secret-response/arn.html);
+    // a secret known only by a partial ARN matches through the "-??????" wildcard.
+    private static string SecretArnPattern(Amazon.CDK.AWS.SecretsManager.ISecret secret) =>
+        secret.SecretFullArn ?? $"{secret.SecretArn}-??????";
 
     // {"Null": {"<key>/awsbackup-restore-test": "false"}} when the tag must be present, "true" when absent.
     private static Dictionary<string, object> RestoreTestTag(string key, bool present) => new()
