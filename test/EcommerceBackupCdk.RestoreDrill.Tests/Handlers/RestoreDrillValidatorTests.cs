@@ -141,6 +141,26 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_ContinuousRecoveryPointCreatedWeeksAgo_MeasuresAgeFromTheRestoredPointInTime()
+    {
+        // A continuous recovery point is created once and kept current: its creation date is the start of the chain
+        // (here 20 days before the restore job), while the restored data reaches up to 3 minutes before the job.
+        var newest = JobCreated.AddMinutes(-3);
+        var arn = await RestoredOrdersTableAsync(newest);
+        var jobId = JobId();
+        _h.Backup.AddJob(FakeBackupService.CompletedJob(jobId, "DynamoDB", arn, JobCreated.AddDays(-20), JobCreated, JobCompleted));
+
+        var outcome = await _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", arn), CancellationToken.None);
+
+        outcome.Outcome.Should().Be(DrillOutcome.Succeeded, outcome.Message);
+        var report = await _h.ReportAsync(jobId, JobCreated);
+        report!.RecoveryPointAgeSeconds.Should().Be(180, "the restored point in time is at least the newest restored record, not the chain's start 20 days ago");
+        report.DataFreshnessSeconds.Should().Be(180);
+        report.Checks.Should().Contain(c => c.Name == "restore.pointInTime" && c.Detail.Contains("continuous", StringComparison.Ordinal));
+        _h.EmfLines().Single().GetProperty(DrillMetrics.RecoveryPointAgeSeconds).GetDouble().Should().Be(180);
+    }
+
+    [Fact]
     public async Task Handle_QuietStoreWithFreshnessOverride_Succeeds()
     {
         var arn = await RestoredOrdersTableAsync(RecoveryPoint.AddHours(-2));
