@@ -136,6 +136,7 @@ public sealed class EcommerceBackup : Construct
             }
 
             Monitoring.AddDrillWidgets([.. Drills.DashboardWidgets()]);
+            Monitoring.AlarmOnFailedExecutions(Drills.Flow, "drills-flow");
         }
 
         if (props.Protection is { } protection)

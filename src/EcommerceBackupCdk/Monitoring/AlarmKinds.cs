@@ -46,11 +46,18 @@ public static class AlarmKinds
     /// </summary>
     public const string EventDeliveryFailed = "event-delivery-failed";
 
+    /// <summary>
+    /// A Step Functions workflow of the backup system (the restore drill flow) had executions that failed, timed out or
+    /// were aborted (metrics <c>AWS/States</c> <c>ExecutionsFailed</c>, <c>ExecutionsTimedOut</c>,
+    /// <c>ExecutionsAborted</c>): the restore jobs they handled got no verdict from the flow.
+    /// </summary>
+    public const string WorkflowExecutionsFailed = "workflow-executions-failed";
+
     /// <summary>Every kind, in documented order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         BackupJobsFailed, BackupJobsExpired, BackupJobsAborted, CopyJobsFailed, RestoreJobsFailed,
         MissingBackups, SlowBackupJobs, SlowCopyJobs, BackupJobEvents, CopyJobEvents, RestoreJobEvents,
-        EventDeliveryFailed,
+        EventDeliveryFailed, WorkflowExecutionsFailed,
     ];
 }

@@ -359,6 +359,49 @@ public sealed partial class BackupMonitoring : Construct
         return alarm;
     }
 
+    /// <summary>
+    /// Alarms when executions of a Step Functions workflow end badly: the sum of <c>ExecutionsFailed</c>,
+    /// <c>ExecutionsTimedOut</c> and <c>ExecutionsAborted</c> (namespace <c>AWS/States</c>, dimension
+    /// <c>StateMachineArn</c>, the execution-level metrics Step Functions publishes:
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-metrics-step-functions.html lists
+    /// "ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"; CDK's <c>IStateMachine.MetricFailed</c> and
+    /// siblings name them with that namespace and dimension). Missing data is not breaching: no execution, no data
+    /// point. The facade calls it for the restore drill flow, whose failures would otherwise leave a restore job
+    /// without a verdict and only show up days later as "no drill report".
+    /// </summary>
+    public Alarm AlarmOnFailedExecutions(Amazon.CDK.AWS.StepFunctions.IStateMachine stateMachine, string qualifier)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(qualifier);
+        var period = Duration.Minutes(5);
+        var options = new MetricOptions { Period = period, Statistic = "Sum" };
+        var alarm = new Alarm(this, $"WorkflowExecutionsFailed-{qualifier}", new AlarmProps
+        {
+            AlarmName = NameFor(AlarmKinds.WorkflowExecutionsFailed, qualifier),
+            AlarmDescription = $"Executions of workflow {qualifier} of store {_props.StoreName} failed, timed out or were aborted: the restore jobs they handled got no verdict from it. " +
+                "Open the state machine's failed executions in the Step Functions console and its log group.",
+            Metric = new MathExpression(new MathExpressionProps
+            {
+                Expression = "FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)",
+                UsingMetrics = new Dictionary<string, IMetric>
+                {
+                    ["failed"] = stateMachine.MetricFailed(options),
+                    ["timedOut"] = stateMachine.MetricTimedOut(options),
+                    ["aborted"] = stateMachine.MetricAborted(options),
+                },
+                Label = "failed, timed-out and aborted executions",
+                Period = period,
+            }),
+            Threshold = 1,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            EvaluationPeriods = 1,
+            DatapointsToAlarm = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        AddAlarm(alarm, SeverityOf(AlarmKinds.WorkflowExecutionsFailed));
+        return alarm;
+    }
+
     private Dashboard CreateDashboard(string vaultName)
     {
         var period = TimeSpan.FromHours(1);

@@ -52,6 +52,7 @@ public static class MonitoringDefaults
         [AlarmKinds.CopyJobEvents] = AlarmSeverity.Warning,
         [AlarmKinds.RestoreJobEvents] = AlarmSeverity.Warning,
         [AlarmKinds.EventDeliveryFailed] = AlarmSeverity.Critical,
+        [AlarmKinds.WorkflowExecutionsFailed] = AlarmSeverity.Critical,
     };
 
     /// <summary>
