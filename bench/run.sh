@@ -225,7 +225,7 @@ EOF
 ## Rerun
 
 ```
-bench/run.sh                   # services up if needed, Release build, all four parts, rewrites bench/results.md
+bench/run.sh                   # services up if needed, Release build, all five parts, rewrites bench/results.md
 BENCH_RESEED=1 bench/run.sh    # also time the seeding again (deletes only the benchmark's own table)
 ```
 
