@@ -44,6 +44,7 @@ public sealed class EcommerceBackup : Construct
         var copies = PropsValidator.Copies(props.Targets);
         var copiesToAccount = copies.Any(c => c.Destination == CopyDestination.DrAccount);
         var copiesToRegion = copies.Any(c => c.Destination == CopyDestination.DrRegion);
+        var copiesToAirGapped = copies.Any(c => c.Destination == CopyDestination.AirGapped);
 
         Vault = new PrimaryBackupVault(this, "Vault", new PrimaryBackupVaultProps
         {
@@ -58,8 +59,17 @@ public sealed class EcommerceBackup : Construct
             ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.DrAccount))
             : null;
 
+        // The air-gapped vault lives in the DR account's region, like the DR-account vault. Its ARN has the backup-vault
+        // form of every vault ARN (DescribeBackupVault returns both kinds by name and ARN).
+        AirGappedVaultArn = copiesToAirGapped
+            ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.AirGapped))
+            : null;
+
         Plans = new TieredBackupPlan(this, "Plans", new TieredBackupPlanProps
         {
+            AirGappedVaultArn = AirGappedVaultArn,
+            MalwareScan = props.MalwareScanning,
+            ItemSearch = props.ItemSearch,
             StoreName = props.StoreName,
             Targets = props.Targets,
             Vault = Vault.Vault,
@@ -86,12 +96,31 @@ public sealed class EcommerceBackup : Construct
             AlertTopic = Topic.Topic,
             WarningTopic = WarningTopic?.Topic,
             Targets = props.Targets,
-            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount) }
+            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount), (AirGappedVaultArn, VaultRole.AirGapped) }
                 .Where(d => d.Item1 is not null)
                 .Select(d => VaultNames.For(props.StoreName, d.Item2))
                 .ToList(),
             Options = props.Monitoring,
         });
+
+        if (props.TamperAlerts is { } tamper)
+        {
+            Tamper = new TamperAlerts(this, "Tamper", new TamperAlertsProps
+            {
+                StoreName = props.StoreName,
+                Monitoring = Monitoring,
+                VaultKeyArns = [Vault.Key.KeyArn],
+                MinimumDbRetentionDays = props.Protection is { } guard
+                    ? TierNames.All.Min(t => TierProtection.For(t, props.Targets, guard).PointInTimeRecoveryDays)
+                    : 1,
+                Options = tamper,
+            });
+        }
+
+        if (props.MalwareScanning is not null)
+        {
+            MalwareFoundRule = MalwareScanEvents.AddRule(Monitoring, "MalwareFound", props.StoreName, Monitoring);
+        }
 
         Drills = props.Drills.Enabled
             ? new RestoreDrill(this, "Drills", new RestoreDrillProps
@@ -190,6 +219,15 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
     public string? DrRegionVaultArn { get; }
+
+    /// <summary>ARN of the logically air-gapped vault copies go to, or null when no rule copies there.</summary>
+    public string? AirGappedVaultArn { get; }
+
+    /// <summary>The tamper alerts, or null when <see cref="EcommerceBackupProps.TamperAlerts"/> is not set.</summary>
+    public TamperAlerts? Tamper { get; }
+
+    /// <summary>The malware-found alert rule, or null when <see cref="EcommerceBackupProps.MalwareScanning"/> is not set.</summary>
+    public Amazon.CDK.AWS.Events.Rule? MalwareFoundRule { get; }
 
     /// <summary>ARN of the DR-account vault copies go to, or null when no rule copies there.</summary>
     public string? DrAccountVaultArn { get; }

@@ -30,6 +30,19 @@ public sealed class TieredBackupPlan : Construct
 
         IBackupVault? drRegion = props.DrRegionVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrRegionVault", props.DrRegionVaultArn);
         IBackupVault? drAccount = props.DrAccountVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrAccountVault", props.DrAccountVaultArn);
+        IBackupVault? airGapped = props.AirGappedVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "AirGappedVault", props.AirGappedVaultArn);
+        if (props.MalwareScan is not null)
+        {
+            // GuardDuty assumes this role to read the recovery points it scans (AWSBackupGuardDutyRolePolicyForScans).
+            ScannerRole = new Role(this, "ScannerRole", new RoleProps
+            {
+                AssumedBy = new ServicePrincipal(ResilienceFacts.ScannerServicePrincipal),
+                Description = $"GuardDuty Malware Protection reads the recovery points of {props.StoreName} it scans.",
+                ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName(ResilienceFacts.ScannerPolicy)],
+            });
+            Compliance.NagSuppressions.Add(ScannerRole,
+                ("AwsSolutions-IAM4", "AWSBackupGuardDutyRolePolicyForScans is the AWS-maintained least-privilege policy GuardDuty needs to read recovery points; it is scoped by the aws:backup:source-resource tag and kms:ViaService conditions AWS keeps current."));
+        }
 
         foreach (var tier in props.Tiers)
         {
@@ -55,7 +68,12 @@ public sealed class TieredBackupPlan : Construct
                     RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, rule.Name),
                     CopyActions = rule.Copies.Select(c => new BackupPlanCopyActionProps
                     {
-                        DestinationBackupVault = c.Destination == CopyDestination.DrRegion ? drRegion! : drAccount!,
+                        DestinationBackupVault = c.Destination switch
+                        {
+                            CopyDestination.DrRegion => drRegion!,
+                            CopyDestination.DrAccount => drAccount!,
+                            _ => airGapped!,
+                        },
                         DeleteAfter = Days(c.Retention),
                         MoveToColdStorageAfter = c.MoveToColdStorageAfter is { } copyCold ? Days(copyCold) : null,
                     }).ToArray(),
@@ -79,6 +97,16 @@ public sealed class TieredBackupPlan : Construct
             }
 
             ApplyTimeZone(plan, ruleIndex, props.ScheduleTimeZone);
+            var scanned = props.MalwareScan is { } scan && ResilienceActions.Covers(scan.Tiers, tier);
+            if (scanned)
+            {
+                ResilienceActions.AddMalwareScan(plan, targets.Rules.Count, props.MalwareScan!, ScannerRole!.RoleArn);
+            }
+
+            if (props.ItemSearch is { } search && ResilienceActions.Covers(search.Tiers, tier))
+            {
+                ResilienceActions.AddS3Index(plan, targets.Rules.Count);
+            }
 
             var role = new Role(tierScope, "SelectionRole", new RoleProps
             {
@@ -89,6 +117,12 @@ public sealed class TieredBackupPlan : Construct
                     ManagedPolicy.FromAwsManagedPolicyName("AWSBackupServiceRolePolicyForS3Backup"),
                 ],
             });
+            if (scanned)
+            {
+                // AWS Backup starts the GuardDuty scan with the backup role and passes the scanner role on.
+                role.AddManagedPolicy(ManagedPolicy.FromAwsManagedPolicyName(ResilienceFacts.BackupScanPolicy));
+            }
+
             Compliance.NagSuppressions.Add(role,
                 ("AwsSolutions-IAM4", "AWS Backup's documented service-role policies (AWSBackupServiceRolePolicyForBackup, ...ForS3Backup) are the least-privilege set AWS maintains for tag-selected resources of any type; a hand-written copy would drift as AWS adds resource types."));
 
@@ -99,6 +133,9 @@ public sealed class TieredBackupPlan : Construct
 
     /// <summary>The plan of each tier.</summary>
     public IReadOnlyDictionary<TierName, IBackupPlan> Plans => _plans;
+
+    /// <summary>The role GuardDuty assumes to scan recovery points, or null when <see cref="TieredBackupPlanProps.MalwareScan"/> is not set.</summary>
+    public Role? ScannerRole { get; }
 
     /// <summary>The tag selection of each tier.</summary>
     public IReadOnlyDictionary<TierName, BackupSelection> Selections => _selections;
@@ -139,6 +176,11 @@ public sealed class TieredBackupPlan : Construct
             if (destination == CopyDestination.DrAccount && props.DrAccountVaultArn is null)
             {
                 problems.Add("drAccountVaultArn", $"is required because targets.{tier.TagValue()}.rules.{rule} copies to the DR account", null, "the ARN of the DR-account vault");
+            }
+
+            if (destination == CopyDestination.AirGapped && props.AirGappedVaultArn is null)
+            {
+                problems.Add("airGappedVaultArn", $"is required because targets.{tier.TagValue()}.rules.{rule} copies to the air-gapped vault", null, "the ARN of the logically air-gapped vault");
             }
         }
 

@@ -46,6 +46,8 @@ public static partial class PropsValidator
         MonitoringValidator.Validate(props.Monitoring, problems);
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
+        AirGappedVaultValidator.Validate(props, problems);
+        Plans.ResilienceValidator.Validate(props, problems);
         return problems;
     }
 
@@ -75,7 +77,8 @@ public static partial class PropsValidator
                 {
                     var copy = rule.Copies[i];
                     if ((vault == VaultRole.DrRegion && copy.Destination == CopyDestination.DrRegion) ||
-                        (vault == VaultRole.DrAccount && copy.Destination == CopyDestination.DrAccount))
+                        (vault == VaultRole.DrAccount && copy.Destination == CopyDestination.DrAccount) ||
+                        (vault == VaultRole.AirGapped && copy.Destination == CopyDestination.AirGapped))
                     {
                         written.Add(($"{prefix}.rules.{rule.Name}.copies[{i}].retention", copy.Retention));
                     }
@@ -247,7 +250,7 @@ public static partial class PropsValidator
         if (rule.Copies is not null && rule.Copies.GroupBy(c => c.Destination).Any(g => g.Count() > 1))
         {
             problems.Add($"{key}.copies", "copies the same recovery point twice to one destination", rule.Copies.Select(c => c.Destination.ToString()).ToList(),
-                "at most one copy per destination (drRegion, drAccount)");
+                "at most one copy per destination (drRegion, drAccount, airGapped)");
         }
     }
 
@@ -383,7 +386,9 @@ public static partial class PropsValidator
             return;
         }
 
-        foreach (var role in Enum.GetValues<VaultRole>())
+        // The air-gapped vault has no Vault Lock options: AWS locks it in compliance mode and its limits are derived
+        // (AirGappedVaultValidator checks its retentions).
+        foreach (var role in Enum.GetValues<VaultRole>().Where(r => r != VaultRole.AirGapped))
         {
             var written = SafeRetentions(props.Targets, role);
             if (written.Count == 0)
@@ -426,6 +431,7 @@ public static partial class PropsValidator
     {
         VaultRole.Primary => "primary",
         VaultRole.DrRegion => "DR-region",
+        VaultRole.AirGapped => "air-gapped",
         _ => "DR-account",
     };
 

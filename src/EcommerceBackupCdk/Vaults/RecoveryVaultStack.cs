@@ -32,6 +32,19 @@ public sealed class RecoveryVaultStack : Stack
             Settings = EcommerceBackup.VaultSettings(props.Backup, props.Role, topic.Topic),
         });
 
+        if (props.Role == VaultRole.DrAccount && props.Backup.AirGappedVault is { } airGapped)
+        {
+            var written = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, VaultRole.AirGapped).Select(w => w.Retention).ToList();
+            AirGapped = written.Count == 0 ? null : new AirGappedVault(this, "AirGappedVault", new AirGappedVaultProps
+            {
+                StoreName = props.Backup.StoreName,
+                SourceAccount = props.SourceAccount,
+                OrganizationId = props.Backup.DisasterRecovery?.OrganizationId,
+                WrittenRetentions = written,
+                Options = airGapped,
+            });
+        }
+
         // Copy jobs run, and report, in the source account and region: copies into this vault are watched by the
         // primary stack. Here: copy-backs out of this vault into the primary vault, and restores (the DR scenario).
         Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
@@ -47,6 +60,9 @@ public sealed class RecoveryVaultStack : Stack
 
     /// <summary>The monitoring of the recovery vault: failed and slow copy-backs, failed restores.</summary>
     public BackupMonitoring Monitoring { get; }
+
+    /// <summary>The logically air-gapped vault (DR-account stack with <see cref="EcommerceBackupProps.AirGappedVault"/> set), or null.</summary>
+    public AirGappedVault? AirGapped { get; }
 
     /// <summary>The recovery vault.</summary>
     public RecoveryVault Vault { get; }
