@@ -97,6 +97,7 @@ public sealed class BackupAuditFramework : Construct
                 Targets = props.Targets,
                 DrRegion = props.DrRegion,
                 DrAccount = props.DrAccount,
+                LockMode = props.VaultLock.Mode,
                 DrillReports = props.DrillReportBucket,
                 DrillReportsKey = props.DrillReportKey,
                 FrameworkNames = [.. _frameworks.Values.Select(f => f.FrameworkName!), VaultFramework.FrameworkName!],

@@ -49,6 +49,7 @@ public static class BackupPosture
 
         (string? Account, string? Region) Where(CopyDestination d) =>
             d == CopyDestination.DrRegion ? (account, dr?.Region) : (dr?.Account, drAccountRegion);
+        var lockMode = props.VaultLock.Mode;
 
         var resources = new List<ResourcePosture>();
         foreach (var resource in StatefulResources.In(resourcesIn))
@@ -66,8 +67,8 @@ public static class BackupPosture
                 RtoTarget = x.Targets.Rto,
                 WorstCaseRpo = x.Targets.AchievedRpo,
                 ContinuousRetention = x.Targets.Continuous?.Retention,
-                Rules = Rules(x.Targets, Where),
-                Destinations = Destinations(x.Targets, Where),
+                Rules = Rules(x.Targets, Where, lockMode),
+                Destinations = Destinations(x.Targets, Where, lockMode, null),
                 DrillCovered = drills.CoversAny(x.Tier),
                 Resources = enrolled.Count,
                 EstimatedMonthlyCostUsd = Math.Round(enrolled.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
@@ -117,7 +118,7 @@ public static class BackupPosture
         {
             WorstCaseRpo = rpo,
             MeetsRpoTarget = rpo <= targets.Rpo,
-            Destinations = Destinations(targets, where),
+            Destinations = Destinations(targets, where, props.VaultLock.Mode, type),
             Retention = targets.Rules.Select(r => r.Retention).Append(targets.Continuous?.Retention ?? TimeSpan.Zero).Max(),
             DrillCovered = drills.Covers(tier, type),
             EstimatedMonthlyCostUsd = size is null ? null : Math.Round(cost.Sum(c => c.MonthlyUsd), 2),
@@ -135,10 +136,13 @@ public static class BackupPosture
             : targets.Rules.Select(r => CostModel.Interval(r.Schedule)).DefaultIfEmpty(TimeSpan.MaxValue).Min();
     }
 
-    private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where)
+    private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode)
     {
         var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, CostModel.Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter,
-            r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)).ToList())).ToList();
+            r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)
+            {
+                Immutability = Immutability.Of(c.Destination, lockMode),
+            }).ToList())).ToList();
         if (targets.Continuous is { } continuous)
         {
             rules.Add(new RulePosture(Plans.TieredBackupPlan.ContinuousRuleName, continuous.Schedule, TierDefaults.ContinuousRpo, continuous.Retention, null, []));
@@ -147,12 +151,17 @@ public static class BackupPosture
         return rules;
     }
 
-    private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where) =>
+    private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where,
+        VaultLockMode lockMode, string? resourceType) =>
         targets.Rules
             .SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention)))
             .GroupBy(x => x.Destination)
             .OrderBy(g => g.Key)
-            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention)))
+            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention))
+            {
+                Immutability = Immutability.Of(g.Key, lockMode),
+                TypeDocumentedAsAccepted = g.Key != CopyDestination.AirGapped || resourceType is null || AirGappedVaultFacts.Accepts(resourceType),
+            })
             .ToList();
 
     private static List<VaultPosture> Vaults(EcommerceBackupProps props, string? account, string? region)
@@ -166,14 +175,19 @@ public static class BackupPosture
                 continue;
             }
 
-            var (min, max) = PropsValidator.LockLimits(props.VaultLock, written);
+            // The air-gapped vault's limits are the range of what is written into it (AirGappedVault), its lock AWS's compliance mode.
+            var (min, max) = role == VaultRole.AirGapped
+                ? (written.Min(w => w.Retention), written.Max(w => w.Retention))
+                : PropsValidator.LockLimits(props.VaultLock, written);
             var (vaultAccount, vaultRegion) = role switch
             {
                 VaultRole.Primary => (account, region),
                 VaultRole.DrRegion => (account, props.DisasterRecovery?.Region),
+                VaultRole.AirGapped => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
                 _ => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
             };
-            vaults.Add(new VaultPosture(role, VaultNames.For(props.StoreName, role), vaultAccount, vaultRegion, props.VaultLock.Mode, min, max));
+            var mode = role == VaultRole.AirGapped ? VaultLockMode.Compliance : props.VaultLock.Mode;
+            vaults.Add(new VaultPosture(role, VaultNames.For(props.StoreName, role), vaultAccount, vaultRegion, mode, min, max));
         }
 
         return vaults;

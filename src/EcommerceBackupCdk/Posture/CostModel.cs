@@ -32,7 +32,9 @@ internal static class CostModel
         Vault(lines, "primary vault", type, size, changeRate, price,
             tier.Rules.Select(r => (Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter)).ToList());
 
-        foreach (var destination in new[] { CopyDestination.DrRegion, CopyDestination.DrAccount })
+        // The air-gapped vault is priced like the DR-account vault here: it has its own per-type rates
+        // (https://aws.amazon.com/backup/pricing/), which PriceTable does not hold yet.
+        foreach (var destination in new[] { CopyDestination.DrRegion, CopyDestination.DrAccount, CopyDestination.AirGapped })
         {
             var copies = tier.Rules
                 .SelectMany(r => r.Copies.Where(c => c.Destination == destination).Select(c => (Interval(r.Schedule), c.Retention, c.MoveToColdStorageAfter)))
@@ -42,7 +44,12 @@ internal static class CostModel
                 continue;
             }
 
-            var label = destination == CopyDestination.DrRegion ? "DR-region vault" : "DR-account vault";
+            var label = destination switch
+            {
+                CopyDestination.DrRegion => "DR-region vault",
+                CopyDestination.DrAccount => "DR-account vault",
+                _ => "air-gapped vault",
+            };
             Vault(lines, label, type, size, changeRate, price, copies);
             if (destination == CopyDestination.DrRegion || drAccountIsCrossRegion)
             {

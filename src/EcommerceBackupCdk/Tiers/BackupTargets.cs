@@ -45,10 +45,9 @@ public sealed record BackupTargets
     {
         Critical = Critical with
         {
-            Rules = Critical.Rules.Select(r => r with
-            {
-                Copies = r.Copies.Select(c => c.Destination == CopyDestination.DrAccount ? c with { Destination = CopyDestination.AirGapped } : c).ToList(),
-            }).ToList(),
+            Rules = Critical.Rules.Select(r => r.Copies.Any(c => c.Destination == CopyDestination.DrAccount)
+                ? r with { Copies = r.Copies.Select(c => c.Destination == CopyDestination.DrAccount ? c with { Destination = CopyDestination.AirGapped } : c).ToList() }
+                : r).ToList(),
         },
     };
 }
