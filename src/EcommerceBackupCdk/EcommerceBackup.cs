@@ -6,6 +6,7 @@ using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Posture;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Rules;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -151,6 +152,9 @@ public sealed class EcommerceBackup : Construct
             Aspects.Of(target).Add(Protection);
         }
 
+        // What the AWS services enforce at deploy and run time, checked on every stack of the app (Rules/).
+        Aspects.Of(Stage.Of(this) is { } app ? app : stack).Add(new ServiceRules());
+
         if (props.Audit is { } audit)
         {
             // The plan-frequency control is scoped by the tier tag, so each tier's plan carries it.
@@ -255,6 +259,7 @@ public sealed class EcommerceBackup : Construct
             WrittenRetentions = PropsValidator.RetentionsWrittenInto(props.Targets, role).Select(w => w.Retention).ToList(),
             NotificationTopic = topic,
             NotificationEvents = props.Notifications.VaultEvents,
+            ExemptPrincipals = props.Audit?.BreakGlassPrincipals ?? [],
         };
     }
 }

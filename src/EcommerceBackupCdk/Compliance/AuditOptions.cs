@@ -32,6 +32,14 @@ public sealed record AuditOptions
     public bool CreateConfigRecorder { get; init; }
 
     /// <summary>
+    /// Creates the Backup Audit Manager service-linked role <c>AWSServiceRoleForBackupReports</c> in the stack; the
+    /// evidence key and bucket policies name it as the principal that writes reports. Set false where the role already
+    /// exists (then it is a prerequisite: <c>aws iam create-service-linked-role --aws-service-name reports.backup.amazonaws.com</c>).
+    /// Default: true.
+    /// </summary>
+    public bool CreateReportsServiceLinkedRole { get; init; } = true;
+
+    /// <summary>
     /// The restore-drill Lambda package, for the monthly evidence index (<see cref="EvidenceIndexFunction"/>). Default:
     /// in the facade, the drill validator's package (one asset for both) when drills are on; otherwise none — no
     /// evidence-index function; the frameworks, reports, bucket and trail are still created.

@@ -44,6 +44,7 @@ public sealed class BackupAuditFramework : Construct
             StoreName = props.StoreName,
             Retention = options.EvidenceRetention,
             AccessLogRetention = options.AccessLogRetention,
+            CreateReportsServiceLinkedRole = options.CreateReportsServiceLinkedRole,
         });
 
         if (options.CreateConfigRecorder)

@@ -116,33 +116,47 @@ public sealed class EvidenceBucket : Construct
             ("PCI.DSS.321-S3BucketReplicationEnabled", "Evidence is immutable in place (versioning + Object Lock compliance mode for the full retention); a replica would need a second locked bucket in the DR region, which the DR stacks do not hold yet."),
             ("HIPAA.Security-S3BucketReplicationEnabled", "Evidence is immutable in place (versioning + Object Lock compliance mode for the full retention); a replica would need a second locked bucket in the DR region, which the DR stacks do not hold yet."));
 
-        // Audit Manager writes with its service-linked role. That role only exists after the first report, and
-        // bucket and key policies reject principals that do not exist, so the account is the principal and the
-        // role is named in a condition instead.
+        // Audit Manager writes with its service-linked role. For a bucket encrypted with a customer key, "The Principal
+        // attribute must include the Backup Audit Manager service-linked role AWSServiceRolePolicyForBackupReports ARN."
+        // (https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-api.html). The account root with an
+        // aws:PrincipalArn condition is not enough: a root principal only delegates to IAM policies, and the role's
+        // policy (AWSServiceRolePolicyForBackupReports) grants no s3:PutObject or kms:*. The policies reject a principal
+        // that does not exist, so the role is created first (or is a prerequisite). Checked by
+        // Rules/BackupReportsServiceLinkedRole.
         var reportsRole = EvidenceLayout.ReportsRoleArn(stack.Partition, stack.Account);
+        if (props.CreateReportsServiceLinkedRole)
+        {
+            ReportsRole = new CfnServiceLinkedRole(this, "ReportsRole", new CfnServiceLinkedRoleProps
+            {
+                AwsServiceName = EvidenceLayout.ReportsService,
+                Description = "Backup Audit Manager writes reports into the evidence bucket with this role.",
+            });
+        }
+
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowBackupAuditManagerReports",
-            Principals = [new AccountRootPrincipal()],
+            Principals = [new ArnPrincipal(reportsRole)],
             Actions = ["s3:PutObject"],
             Resources = [Bucket.ArnForObjects($"{EvidenceLayout.ReportsPrefix}/*")],
             Conditions = new Dictionary<string, object>
             {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = reportsRole },
                 ["StringEquals"] = new Dictionary<string, object> { ["s3:x-amz-acl"] = "bucket-owner-full-control" },
             },
         }));
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowBackupAuditManagerReports",
-            Principals = [new AccountRootPrincipal()],
+            Principals = [new ArnPrincipal(reportsRole)],
             Actions = ["kms:GenerateDataKey", "kms:Decrypt"],
             Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = reportsRole },
-            },
         }));
+        if (ReportsRole is not null)
+        {
+            ((CfnResource)Key.Node.DefaultChild!).AddDependency(ReportsRole);
+            ((CfnResource)Bucket.Policy!.Node.DefaultChild!).AddDependency(ReportsRole);
+        }
+
         _writerArns.Add(reportsRole);
 
         _denyOtherWriters = new PolicyStatement(new PolicyStatementProps
@@ -159,6 +173,9 @@ public sealed class EvidenceBucket : Construct
 
     /// <summary>The evidence bucket.</summary>
     public IBucket Bucket { get; }
+
+    /// <summary>The Backup Audit Manager service-linked role, when <see cref="EvidenceBucketProps.CreateReportsServiceLinkedRole"/> is set.</summary>
+    public CfnServiceLinkedRole? ReportsRole { get; }
 
     /// <summary>The bucket receiving the evidence bucket's server access logs.</summary>
     public IBucket AccessLogs { get; }

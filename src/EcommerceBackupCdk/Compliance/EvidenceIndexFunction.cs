@@ -33,7 +33,8 @@ public sealed class EvidenceIndexFunction : Construct
             LogGroupName = $"/aws/lambda/{functionName}",
             EncryptionKey = props.Evidence.Key,
             Retention = RetentionDays.ONE_YEAR,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // Named: a rolled-back first deploy must not leave it behind (Rules/NamedResourceRetainExceptOnCreate).
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
 
         var role = new Role(this, "Role", new RoleProps

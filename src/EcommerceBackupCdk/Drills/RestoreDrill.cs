@@ -161,7 +161,8 @@ public sealed class RestoreDrill : Construct
             LogGroupName = logGroupName,
             Retention = _options.LogRetention,
             EncryptionKey = Key,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // Named: a rolled-back first deploy must not leave it behind (Rules/NamedResourceRetainExceptOnCreate).
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
 
         var validatorRole = new Role(this, "ValidatorRole", new RoleProps
