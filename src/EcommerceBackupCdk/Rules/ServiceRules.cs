@@ -38,6 +38,9 @@ public sealed class ServiceRules : DeputyBase, IAspect
         new ConfigDeliveryChannelBucket(),
         new ConfigDeliveryChannelOrder(),
         new BackupReportsServiceLinkedRole(),
+        new AirGappedVaultRetention(),
+        new AirGappedVaultEncryptionKey(),
+        new MalwareScannerRoleTrust(),
     ];
 
     /// <summary>The rules this instance runs.</summary>

@@ -94,7 +94,8 @@ public sealed class AirGappedVault : Construct
             Type = AirGappedVaultFacts.CloudFormationType,
             Properties = properties,
         });
-        Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        // Kept on delete and replacement, removed when its own first deploy rolls back (empty then; see NamedResourceRetainExceptOnCreate).
+        Resource.ApplyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         VaultArn = Resource.GetAtt("BackupVaultArn").ToString();
 
         if (props.Options.ShareWithAccounts.Count > 0)

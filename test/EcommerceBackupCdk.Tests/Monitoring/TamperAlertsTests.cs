@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Plans;
+using EcommerceBackupCdk.Tests.Support;
+
+namespace EcommerceBackupCdk.Tests.Monitoring;
+
+public class TamperAlertsTests
+{
+    // The KMS developer guide's example CloudTrail entry for ScheduleKeyDeletion
+    // (https://docs.aws.amazon.com/kms/latest/developerguide/ct-schedule-key-deletion.html), as EventBridge delivers it
+    // (detail-type "AWS API Call via CloudTrail", the record under detail), with the key ARN set to the test stack's key.
+    private static JsonObject KmsEvent(string keyArn, string? errorCode = null)
+    {
+        var detail = new JsonObject
+        {
+            ["eventVersion"] = "1.08",
+            ["userIdentity"] = new JsonObject { ["type"] = "IAMUser", ["arn"] = "arn:aws:iam::111111111111:user/Alice", ["accountId"] = "111111111111" },
+            ["eventTime"] = "2021-03-23T18:58:30Z",
+            ["eventSource"] = "kms.amazonaws.com",
+            ["eventName"] = "ScheduleKeyDeletion",
+            ["awsRegion"] = "eu-central-1",
+            ["sourceIPAddress"] = "192.0.2.0",
+            ["userAgent"] = "AWS Internal",
+            ["requestParameters"] = new JsonObject { ["pendingWindowInDays"] = 20, ["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab" },
+            ["readOnly"] = false,
+            ["resources"] = new JsonArray(new JsonObject { ["accountId"] = "111111111111", ["type"] = "AWS::KMS::Key", ["ARN"] = keyArn }),
+            ["eventType"] = "AwsApiCall",
+        };
+        if (errorCode is not null)
+        {
+            detail["errorCode"] = errorCode;
+        }
+
+        return new JsonObject
+        {
+            ["version"] = "0", ["id"] = "1", ["detail-type"] = "AWS API Call via CloudTrail", ["source"] = "aws.kms",
+            ["account"] = "111111111111", ["time"] = "2021-03-23T18:58:30Z", ["region"] = "eu-central-1", ["resources"] = new JsonArray(),
+            ["detail"] = detail,
+        };
+    }
+
+    private static (EcommerceBackup Backup, JsonObject Template) WithTamper(TamperAlertOptions? options = null)
+    {
+        var (_, backup, template) = TestStacks.Facade(TestStacks.DemoProps() with { TamperAlerts = options ?? new TamperAlertOptions() });
+        return (backup, Json.Of(template));
+    }
+
+    private static JsonObject RuleNamed(JsonObject template, string name) =>
+        Json.ResourcesOfTypeIn(template, "AWS::Events::Rule").Single(r => r["Properties"]!["Name"]?.GetValue<string>() == name);
+
+    [Fact]
+    public void TamperAlerts_OneCriticalRulePerWeakeningAction()
+    {
+        var (backup, template) = WithTamper();
+
+        backup.Tamper!.Rules.Should().HaveCount(11);
+        var names = Json.ResourcesOfTypeIn(template, "AWS::Events::Rule").Select(r => r["Properties"]!["Name"]?.GetValue<string>()).ToList();
+        names.Should().Contain([
+            "acme-tamper-vault-access-policy-critical", "acme-tamper-vault-lock-critical", "acme-tamper-recovery-points-critical",
+            "acme-tamper-plans-critical", "acme-tamper-stopped-jobs-critical", "acme-tamper-vaults-and-holds-critical",
+            "acme-tamper-vault-key-critical", "acme-tamper-trail-critical", "acme-tamper-dynamodb-pitr-critical",
+            "acme-tamper-s3-versioning-critical", "acme-tamper-rds-retention-critical",
+        ]);
+        backup.Monitoring.Rules.Should().Contain(backup.Tamper.Rules, "the monitoring construct lists every rule");
+    }
+
+    [Fact]
+    public void VaultKeyRule_ScheduledDeletionOfTheVaultKey_MatchesAndNamesWhoDidWhat()
+    {
+        var (backup, template) = WithTamper();
+        var rule = RuleNamed(template, "acme-tamper-vault-key-critical");
+        var pattern = rule["Properties"]!["EventPattern"]!.AsObject();
+        var keyArnToken = pattern["detail"]!["resources"]!["ARN"]![0]!;
+        keyArnToken.ToJsonString().Should().Contain("Fn::GetAtt", "the rule watches the primary vault's own key");
+
+        // Substitute the resolved key ARN into the pattern the way EventBridge would see it after deployment.
+        const string keyArn = "arn:aws:kms:eu-central-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        pattern["detail"]!["resources"]!["ARN"] = new JsonArray(keyArn);
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn)).Should().BeTrue();
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn, errorCode: "AccessDeniedException")).Should().BeTrue("denied attempts alert too");
+        EventPatternMatcher.Matches(pattern, KmsEvent("arn:aws:kms:eu-central-1:111111111111:key/other")).Should().BeFalse();
+
+        var message = InputTransformer.Render(rule["Properties"]!["Targets"]![0]!["InputTransformer"]!.AsObject(), KmsEvent(keyArn));
+        message.Should().Contain("[acme] TAMPER ALERT: someone scheduled the deletion of, or disabled, a vault's KMS key")
+            .And.Contain("Who: arn:aws:iam::111111111111:user/Alice (account 111111111111)")
+            .And.Contain("What: ScheduleKeyDeletion on kms.amazonaws.com")
+            .And.Contain("from 192.0.2.0");
+        _ = backup;
+    }
+
+    [Fact]
+    public void DeniedAttemptsOff_PatternRequiresNoErrorCode()
+    {
+        var (_, template) = WithTamper(new TamperAlertOptions { IncludeDeniedAttempts = false });
+        var pattern = RuleNamed(template, "acme-tamper-vault-key-critical")["Properties"]!["EventPattern"]!.AsObject();
+        const string keyArn = "arn:aws:kms:eu-central-1:111111111111:key/k";
+        pattern["detail"]!["resources"]!["ARN"] = new JsonArray(keyArn);
+
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn)).Should().BeTrue();
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn, errorCode: "AccessDeniedException")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void DataLayerRules_MatchOnlyTheWeakeningValue()
+    {
+        var (_, template) = WithTamper();
+        var pitr = RuleNamed(template, "acme-tamper-dynamodb-pitr-critical")["Properties"]!["EventPattern"]!.AsObject();
+        JsonObject Ddb(bool enabled) => new()
+        {
+            ["detail-type"] = "AWS API Call via CloudTrail", ["source"] = "aws.dynamodb",
+            ["detail"] = new JsonObject
+            {
+                ["eventSource"] = "dynamodb.amazonaws.com", ["eventName"] = "UpdateContinuousBackups",
+                ["requestParameters"] = new JsonObject
+                {
+                    ["tableName"] = "carts",
+                    ["pointInTimeRecoverySpecification"] = new JsonObject { ["pointInTimeRecoveryEnabled"] = enabled },
+                },
+            },
+        };
+        EventPatternMatcher.Matches(pitr, Ddb(false)).Should().BeTrue();
+        EventPatternMatcher.Matches(pitr, Ddb(true)).Should().BeFalse("turning PITR on is not tampering");
+
+        var rds = RuleNamed(template, "acme-tamper-rds-retention-critical")["Properties"]!["EventPattern"]!["detail"]!["requestParameters"]!;
+        rds.ToJsonString().Should().Be("""{"backupRetentionPeriod":[{"numeric":["<",14]}]}""", "the demo guard-rails keep 14 days of PITR in every tier by default");
+    }
+
+    [Fact]
+    public void MalwareScanning_AddsTheMalwareFoundRule()
+    {
+        var (_, backup, template) = TestStacks.Facade(TestStacks.DemoProps() with { MalwareScanning = new MalwareScanOptions() });
+        var rule = RuleNamed(Json.Of(template), "acme-malware-found-critical");
+
+        rule["Properties"]!["EventPattern"]!.ToJsonString().Should().Be(
+            """{"detail":{"scanResult":{"scanResultStatus":["THREATS_FOUND"]}},"detail-type":["Scan Job State Change"],"source":["aws.backup"]}""");
+        backup.Monitoring.Rules.Should().Contain(backup.MalwareFoundRule!);
+    }
+}
