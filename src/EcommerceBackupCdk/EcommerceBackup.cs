@@ -110,7 +110,7 @@ public sealed class EcommerceBackup : Construct
             {
                 StoreName = props.StoreName,
                 Monitoring = Monitoring,
-                VaultKeyArns = [Vault.Key.KeyArn],
+                VaultKeyArns = [Vault.Key.KeyId, Vault.Key.KeyArn],
                 MinimumDbRetentionDays = props.Protection is { } guard
                     ? TierNames.All.Min(t => TierProtection.For(t, props.Targets, guard).PointInTimeRecoveryDays)
                     : 1,

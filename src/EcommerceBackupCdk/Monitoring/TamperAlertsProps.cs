@@ -9,7 +9,7 @@ public sealed record TamperAlertsProps
     /// <summary>The monitoring construct that routes the alerts (critical → its alert topic) and lists the rules.</summary>
     public required BackupMonitoring Monitoring { get; init; }
 
-    /// <summary>ARNs of the vault keys whose scheduled deletion or disabling is alerted. Default: none (the key rule is left out).</summary>
+    /// <summary>Key ids and key ARNs (both, as callers may use either) of the vault keys whose scheduled deletion or disabling is alerted. Default: none (the key rule is left out).</summary>
     public IReadOnlyList<string> VaultKeyArns { get; init; } = [];
 
     /// <summary>An RDS/Aurora backup retention below this many days counts as lowered. Default: 1 — any change to 0 (backups off).</summary>

@@ -24,7 +24,7 @@ public static class TamperEvents
     public sealed record TamperAction(string Id, string Description, EventPattern Pattern);
 
     /// <summary>Every weakening action, in the order of issue 15.</summary>
-    /// <param name="vaultKeyArns">ARNs of the vault keys whose disabling or scheduled deletion is watched.</param>
+    /// <param name="vaultKeyArns">Key ids and ARNs of the vault keys whose disabling or scheduled deletion is watched.</param>
     /// <param name="minimumDbRetentionDays">An RDS/Aurora backup retention below this many days counts as lowered.</param>
     /// <param name="includeDenied">Whether denied attempts (events with an <c>errorCode</c>) match too.</param>
     public static IReadOnlyList<TamperAction> All(IReadOnlyList<string> vaultKeyArns, int minimumDbRetentionDays, bool includeDenied)
@@ -47,12 +47,14 @@ public static class TamperEvents
 
         if (vaultKeyArns.Count > 0)
         {
-            // KMS CloudTrail entries name the key in resources[].ARN even when the caller passed a key id —
-            // https://docs.aws.amazon.com/kms/latest/developerguide/ct-schedule-key-deletion.html (example entry).
+            // The caller names the key in requestParameters.keyId as a key id or key ARN ("requestParameters":
+            // {"pendingWindowInDays": 20, "keyId": "1234abcd-..."} —
+            // https://docs.aws.amazon.com/kms/latest/developerguide/ct-schedule-key-deletion.html, example entry), so the
+            // pattern lists both forms of each vault key.
             actions.Add(new TamperAction("vault-key", "scheduled the deletion of, or disabled, a vault's KMS key",
                 Pattern("aws.kms", "kms.amazonaws.com", ["ScheduleKeyDeletion", "DisableKey"], includeDenied, new Dictionary<string, object>
                 {
-                    ["resources"] = new Dictionary<string, object> { ["ARN"] = vaultKeyArns.ToArray() },
+                    ["requestParameters"] = new Dictionary<string, object> { ["keyId"] = vaultKeyArns.ToArray() },
                 })));
         }
 

@@ -10,7 +10,7 @@ public class TamperAlertsTests
     // The KMS developer guide's example CloudTrail entry for ScheduleKeyDeletion
     // (https://docs.aws.amazon.com/kms/latest/developerguide/ct-schedule-key-deletion.html), as EventBridge delivers it
     // (detail-type "AWS API Call via CloudTrail", the record under detail), with the key ARN set to the test stack's key.
-    private static JsonObject KmsEvent(string keyArn, string? errorCode = null)
+    private static JsonObject KmsEvent(string requestKeyId, string? errorCode = null)
     {
         var detail = new JsonObject
         {
@@ -22,9 +22,8 @@ public class TamperAlertsTests
             ["awsRegion"] = "eu-central-1",
             ["sourceIPAddress"] = "192.0.2.0",
             ["userAgent"] = "AWS Internal",
-            ["requestParameters"] = new JsonObject { ["pendingWindowInDays"] = 20, ["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab" },
+            ["requestParameters"] = new JsonObject { ["pendingWindowInDays"] = 20, ["keyId"] = requestKeyId },
             ["readOnly"] = false,
-            ["resources"] = new JsonArray(new JsonObject { ["accountId"] = "111111111111", ["type"] = "AWS::KMS::Key", ["ARN"] = keyArn }),
             ["eventType"] = "AwsApiCall",
         };
         if (errorCode is not null)
@@ -71,17 +70,21 @@ public class TamperAlertsTests
         var (backup, template) = WithTamper();
         var rule = RuleNamed(template, "acme-tamper-vault-key-critical");
         var pattern = rule["Properties"]!["EventPattern"]!.AsObject();
-        var keyArnToken = pattern["detail"]!["resources"]!["ARN"]![0]!;
-        keyArnToken.ToJsonString().Should().Contain("Fn::GetAtt", "the rule watches the primary vault's own key");
+        var keys = pattern["detail"]!["requestParameters"]!["keyId"]!.AsArray();
+        keys.Select(k => k!.ToJsonString()).Should().SatisfyRespectively(
+            id => id.Should().Contain("\"Ref\"", "the rule watches the primary vault's own key by id"),
+            arn => arn.Should().Contain("Fn::GetAtt", "and by ARN"));
 
-        // Substitute the resolved key ARN into the pattern the way EventBridge would see it after deployment.
-        const string keyArn = "arn:aws:kms:eu-central-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        pattern["detail"]!["resources"]!["ARN"] = new JsonArray(keyArn);
+        // Substitute the resolved key id and ARN into the pattern the way EventBridge sees it after deployment.
+        const string keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        const string keyArn = "arn:aws:kms:eu-central-1:111111111111:key/" + keyId;
+        pattern["detail"]!["requestParameters"]!["keyId"] = new JsonArray(keyId, keyArn);
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyId)).Should().BeTrue();
         EventPatternMatcher.Matches(pattern, KmsEvent(keyArn)).Should().BeTrue();
-        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn, errorCode: "AccessDeniedException")).Should().BeTrue("denied attempts alert too");
-        EventPatternMatcher.Matches(pattern, KmsEvent("arn:aws:kms:eu-central-1:111111111111:key/other")).Should().BeFalse();
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyId, errorCode: "AccessDeniedException")).Should().BeTrue("denied attempts alert too");
+        EventPatternMatcher.Matches(pattern, KmsEvent("0000aaaa-other-key")).Should().BeFalse();
 
-        var message = InputTransformer.Render(rule["Properties"]!["Targets"]![0]!["InputTransformer"]!.AsObject(), KmsEvent(keyArn));
+        var message = InputTransformer.Render(rule["Properties"]!["Targets"]![0]!["InputTransformer"]!.AsObject(), KmsEvent(keyId));
         message.Should().Contain("[acme] TAMPER ALERT: someone scheduled the deletion of, or disabled, a vault's KMS key")
             .And.Contain("Who: arn:aws:iam::111111111111:user/Alice (account 111111111111)")
             .And.Contain("What: ScheduleKeyDeletion on kms.amazonaws.com")
@@ -94,11 +97,11 @@ public class TamperAlertsTests
     {
         var (_, template) = WithTamper(new TamperAlertOptions { IncludeDeniedAttempts = false });
         var pattern = RuleNamed(template, "acme-tamper-vault-key-critical")["Properties"]!["EventPattern"]!.AsObject();
-        const string keyArn = "arn:aws:kms:eu-central-1:111111111111:key/k";
-        pattern["detail"]!["resources"]!["ARN"] = new JsonArray(keyArn);
+        const string keyId = "k";
+        pattern["detail"]!["requestParameters"]!["keyId"] = new JsonArray(keyId);
 
-        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn)).Should().BeTrue();
-        EventPatternMatcher.Matches(pattern, KmsEvent(keyArn, errorCode: "AccessDeniedException")).Should().BeFalse();
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyId)).Should().BeTrue();
+        EventPatternMatcher.Matches(pattern, KmsEvent(keyId, errorCode: "AccessDeniedException")).Should().BeFalse();
     }
 
     [Fact]
@@ -123,7 +126,9 @@ public class TamperAlertsTests
         EventPatternMatcher.Matches(pitr, Ddb(true)).Should().BeFalse("turning PITR on is not tampering");
 
         var rds = RuleNamed(template, "acme-tamper-rds-retention-critical")["Properties"]!["EventPattern"]!["detail"]!["requestParameters"]!;
-        rds.ToJsonString().Should().Be("""{"backupRetentionPeriod":[{"numeric":["<",14]}]}""", "the demo guard-rails keep 14 days of PITR in every tier by default");
+        var numeric = rds["backupRetentionPeriod"]![0]!["numeric"]!.AsArray();
+        numeric[0]!.GetValue<string>().Should().Be("<");
+        numeric[1]!.GetValue<int>().Should().Be(14, "the default guard-rails keep 14 days of PITR in every tier");
     }
 
     [Fact]

@@ -58,6 +58,6 @@ public class ResilienceActionsTests
         };
 
         PropsValidator.Validate(props).All.Should().Contain("malwareScanning.tiers: names no tier, so the setting would do nothing (got 0, allowed critical, standard, archive)")
-            .And.Contain("itemSearch.tiers: names a tier twice (got [standard, standard], allowed each tier once)");
+            .And.Contain("itemSearch.tiers: names a tier twice (got ['standard', 'standard'], allowed each tier once)");
     }
 }
