@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.RAM;
 using EcommerceBackupCdk.Validation;
 using Constructs;
@@ -54,23 +53,28 @@ public sealed class AirGappedVault : Construct
         MinRetention = props.WrittenRetentions.Min();
         MaxRetention = props.WrittenRetentions.Max();
 
-        var statement = new PolicyStatementProps
+        // Plain JSON rather than an IAM PolicyDocument object: a raw CfnResource's properties are read back by the
+        // service rules (Rules/RuleTemplate), and a C# IResolvable nested in them makes jsii call back into .NET while
+        // resolving. Same statement as RecoveryVault's access policy.
+        var statement = new Dictionary<string, object>
         {
-            Sid = "AllowCopyIntoVault",
-            Actions = ["backup:CopyIntoBackupVault"],
-            Resources = ["*"],
-            Principals = props.OrganizationId is null ? [new AccountPrincipal(props.SourceAccount)] : [new AnyPrincipal()],
+            ["Sid"] = "AllowCopyIntoVault",
+            ["Effect"] = "Allow",
+            ["Action"] = "backup:CopyIntoBackupVault",
+            ["Resource"] = "*",
+            ["Principal"] = props.OrganizationId is null
+                ? new Dictionary<string, object> { ["AWS"] = $"arn:{Stack.Of(this).Partition}:iam::{props.SourceAccount}:root" }
+                : new Dictionary<string, object> { ["AWS"] = "*" },
         };
         if (props.OrganizationId is not null)
         {
-            statement.Conditions = new Dictionary<string, object>
+            statement["Condition"] = new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:PrincipalOrgID"] = props.OrganizationId },
             };
         }
 
-        var policy = new PolicyDocument();
-        policy.AddStatements(new PolicyStatement(statement));
+        var policy = new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = new object[] { statement } };
 
         var properties = new Dictionary<string, object>
         {
