@@ -34,6 +34,11 @@ public sealed class EcommerceBackup : Construct
     {
         var stack = Stack.Of(this);
         Props = props;
+        if (props.ControlTower.Strict)
+        {
+            // Read by every construct below (ControlTowerControls.IsStrict); set before the first child.
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
 
         Topic = new BackupTopic(this, "Alerts", new BackupTopicProps
         {
@@ -77,7 +82,24 @@ public sealed class EcommerceBackup : Construct
             DrRegionVaultArn = DrRegionVaultArn,
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
+            GuardRails = props.Protection,
         });
+
+        if (props.S3BackupTiering is { } tiering)
+        {
+            // S3 backups kept beyond the tiering age in the primary vault move to the low-cost warm tier.
+            var longest = PropsValidator.RetentionsWrittenInto(props.Targets, VaultRole.Primary).Max(w => w.Retention);
+            if (longest > tiering)
+            {
+                S3Tiering = new S3BackupTiering(this, "S3Tiering", new S3BackupTieringProps
+                {
+                    VaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                    After = tiering,
+                    LongestRetention = longest,
+                });
+                S3Tiering.Node.AddDependency(Vault);
+            }
+        }
 
         OperatorRole = new BackupOperatorRole(this, "OperatorRole", new BackupOperatorRoleProps { StoreName = props.StoreName });
 
@@ -147,13 +169,16 @@ public sealed class EcommerceBackup : Construct
 
         if (props.Protection is { } protection)
         {
-            Protection = new DataProtectionAspect(new DataProtectionAspectProps { Targets = props.Targets, Options = protection });
+            Protection = new DataProtectionAspect(new DataProtectionAspectProps
+            {
+                Targets = props.Targets,
+                Options = protection,
+                DrAccount = copiesToAccount ? dr!.Account : null,
+            });
             IConstruct target = protection.WholeApp && Stage.Of(this) is { } stage ? stage : stack;
             Aspects.Of(target).Add(Protection);
         }
 
-        // What the AWS services enforce at deploy and run time, checked on every stack of the app (Rules/).
-        Aspects.Of(Stage.Of(this) is { } app ? app : stack).Add(new ServiceRules());
 
         if (props.Audit is { } audit)
         {
@@ -173,6 +198,7 @@ public sealed class EcommerceBackup : Construct
                 PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
                 DrillReportBucket = Drills?.ReportBucket,
                 DrillReportKey = Drills?.Key,
+                EvidenceIndexNetwork = props.ControlTower.Strict ? props.Drills.Network : null,
                 Options = audit with
                 {
                     // One Lambda package for both functions: the drill validator's.
@@ -180,6 +206,17 @@ public sealed class EcommerceBackup : Construct
                 },
             });
         }
+
+        // Every EventBridge rule of the backup system (drills, evidence index, ...) gets a FailedInvocations alarm;
+        // the monitoring's own job-event rules already have theirs.
+        foreach (var rule in Node.FindAll().OfType<Amazon.CDK.AWS.Events.CfnRule>().Where(r => !r.Node.Path.StartsWith(Monitoring.Node.Path + "/", StringComparison.Ordinal)))
+        {
+            var relative = rule.Node.Path[(Node.Path.Length + 1)..].Split('/').Where(p => p != "Resource");
+            Monitoring.AlarmOnFailedDelivery(rule, string.Join('-', relative).ToLowerInvariant());
+        }
+
+        // What the AWS services enforce at deploy and run time, checked on every stack of the app (Rules/).
+        Aspects.Of(Stage.Of(this) is { } app ? app : stack).Add(new ServiceRules());
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -190,7 +227,9 @@ public sealed class EcommerceBackup : Construct
         var stack = Stack.Of(scope);
         var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
         var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
-        PropsValidator.ThrowIfInvalid(props, account, region);
+        var problems = PropsValidator.Validate(props, account, region);
+        PropsValidator.ValidateControlTower(props, problems);
+        problems.ThrowIfAny(nameof(EcommerceBackupProps));
         return id;
     }
 
@@ -212,7 +251,10 @@ public sealed class EcommerceBackup : Construct
     /// <summary>The primary vault.</summary>
     public PrimaryBackupVault Vault { get; }
 
-    /// <summary>The plans, one per tier.</summary>
+    /// <summary>The S3 backup tiering of the primary vault, or null when off or when nothing is kept beyond its age.</summary>
+    public S3BackupTiering? S3Tiering { get; }
+
+    /// <summary>The plans: one per tier, plus one per tier and resource family where the derived rules differ.</summary>
     public TieredBackupPlan Plans { get; }
 
     /// <summary>The audit evidence, or null when <see cref="EcommerceBackupProps.Audit"/> is not set.</summary>

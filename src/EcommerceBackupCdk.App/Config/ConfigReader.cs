@@ -44,7 +44,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit",
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "controlTower",
                 "airGappedVault", "malwareScanning", "itemSearch", "tamperAlerts");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
@@ -96,7 +96,7 @@ internal static partial class ConfigReader
                 {
                     Mode = parsedMode,
                     AcknowledgeComplianceModeIsIrreversible = r.Bool(l, "vaultLock.acknowledgeComplianceModeIsIrreversible") ?? false,
-                    ChangeableFor = r.Duration(l, "vaultLock.changeableFor") ?? vaultLock.ChangeableFor,
+                    ChangeableFor = r.Duration(l, "vaultLock.changeableFor"),
                     MinRetention = r.Duration(l, "vaultLock.minRetention"),
                     MaxRetention = r.Duration(l, "vaultLock.maxRetention"),
                 };
@@ -118,7 +118,7 @@ internal static partial class ConfigReader
             AuditOptions? audit = null;
             if (r.Object(root, "audit") is { } a)
             {
-                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder");
+                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder", "createReportsServiceLinkedRole");
                 var defaults = new AuditOptions();
                 audit = new AuditOptions
                 {
@@ -126,6 +126,7 @@ internal static partial class ConfigReader
                     AccessLogRetention = r.Duration(a, "audit.accessLogRetention") ?? defaults.AccessLogRetention,
                     BreakGlassPrincipals = r.Strings(a, "audit.breakGlassPrincipals") ?? [],
                     CreateConfigRecorder = r.Bool(a, "audit.createConfigRecorder") ?? false,
+                    CreateReportsServiceLinkedRole = r.Bool(a, "audit.createReportsServiceLinkedRole") ?? defaults.CreateReportsServiceLinkedRole,
                 };
             }
             var monitoring = new MonitoringOptions();
@@ -137,6 +138,12 @@ internal static partial class ConfigReader
             var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
             var protection = ReadProtection(r, root);
             var demoStore = ReadDemoStore(r, root);
+            var controlTower = new ControlTowerOptions();
+            if (r.Object(root, "controlTower") is { } ct)
+            {
+                r.Keys(ct, "controlTower", "strict");
+                controlTower = new ControlTowerOptions { Strict = r.Bool(ct, "controlTower.strict") ?? false };
+            }
 
             var (airGapped, malware, itemSearch, tamper) = ReadResilience(r, root);
             if (airGapped is not null)
@@ -161,6 +168,7 @@ internal static partial class ConfigReader
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
                 Audit = audit,
                 Monitoring = monitoring,
+                ControlTower = controlTower,
             };
 
             if (region is not null && !AwsRegions.IsKnown(region))
@@ -181,6 +189,12 @@ internal static partial class ConfigReader
                 {
                     problems.AddRaw(problem);
                 }
+            }
+
+            // drills.network is read into DrillConfig and becomes DrillOptions.Network in the primary stack.
+            if (drillConfig.Network is null)
+            {
+                PropsValidator.ValidateControlTower(backup, problems);
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
@@ -423,6 +437,8 @@ internal static partial class ConfigReader
             network = new DrillNetworkConfig { VpcId = vpcId ?? string.Empty, SubnetIds = subnets, SecurityGroupIds = groups };
         }
 
+        RefuseWhileDisabled(r, e, key, options.Enabled);
+        RefuseForTypesNotDrilled(r, e, options);
         return (options, new DrillConfig { DatabaseSecretArn = secretArn, ResourceSecretArns = resourceSecrets, Network = network });
     }
 
@@ -539,7 +555,9 @@ internal static partial class ConfigReader
             PointInTimeRecovery = r.Duration(p, "protection.pointInTimeRecovery") ?? options.PointInTimeRecovery,
             WholeApp = r.Bool(p, "protection.wholeApp") ?? options.WholeApp,
         };
-        return r.Bool(p, "protection.enabled") == false ? null : options;
+        var enabled = r.Bool(p, "protection.enabled") != false;
+        RefuseWhileDisabled(r, p, "protection", enabled);
+        return enabled ? options : null;
     }
 
     private static DemoStoreConfig ReadDemoStore(Reader r, JsonElement root)
@@ -568,9 +586,11 @@ internal static partial class ConfigReader
             return size;
         }
 
+        var enabled = r.Bool(d, "demoStore.enabled") ?? false;
+        RefuseWhileDisabled(r, d, "demoStore", enabled);
         return new DemoStoreConfig
         {
-            Enabled = r.Bool(d, "demoStore.enabled") ?? false,
+            Enabled = enabled,
             OrdersGiB = Size("ordersGiB", demo.OrdersGiB),
             CartsGiB = Size("cartsGiB", demo.CartsGiB),
             MediaGiB = Size("mediaGiB", demo.MediaGiB),

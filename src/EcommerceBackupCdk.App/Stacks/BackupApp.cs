@@ -74,6 +74,7 @@ internal static class BackupApp
                 StoreName = store,
                 Config = config.DemoStore,
                 BackupStackName = primary.StackName,
+                ControlTowerStrict = config.Backup.ControlTower.Strict,
             });
         }
 

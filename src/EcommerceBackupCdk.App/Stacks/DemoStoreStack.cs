@@ -25,6 +25,11 @@ internal sealed class DemoStoreStack : Stack
         // Grant S3 log delivery through the bucket policy rather than the legacy LogDeliveryWrite ACL (AWS's
         // recommendation; ACLs stay disabled on the log bucket). Set before any bucket is created.
         Node.SetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
+        if (props.ControlTowerStrict)
+        {
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
+
         var store = props.StoreName;
         var enrolledBy = $"Enrolled in AWS Backup by its {TagContract.TierKey} tag: the tier's tag selection in stack {props.BackupStackName} selects it " +
                          "(aws:ResourceTag condition); cdk-nag only recognises selections that list the resource's ARN in the same stack.";
@@ -36,6 +41,7 @@ internal sealed class DemoStoreStack : Stack
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
 
         var logs = LogBucket();
         Vpc = DataVpc(logs);
@@ -81,16 +87,57 @@ internal sealed class DemoStoreStack : Stack
             FlowLogs = new Dictionary<string, IFlowLogOptions>
             {
                 // To S3: log delivery writes through the bucket policy, so no IAM role (and no inline policy) is needed.
-                ["All"] = new FlowLogOptions { Destination = FlowLogDestination.ToS3(logs, "vpc-flow-logs/"), TrafficType = FlowLogTrafficType.ALL },
+                ["All"] = new FlowLogOptions { Destination = FlowLogDestination.ToS3(logs, FlowLogPrefix), TrafficType = FlowLogTrafficType.ALL },
             },
             RestrictDefaultSecurityGroup = false,
         });
+        AllowFlowLogDelivery(logs);
         const string defaultGroup = "The VPC has only isolated subnets (no internet or NAT gateway) and the one workload in it, the orders cluster, uses its own security group with no rules opened; the default group is never attached. Closing it needs a custom-resource Lambda this stack otherwise does not have.";
         NagSuppressions.Add(vpc,
             ("NIST.800.53.R5-VPCDefaultSecurityGroupClosed", defaultGroup),
             ("PCI.DSS.321-VPCDefaultSecurityGroupClosed", defaultGroup),
             ("HIPAA.Security-VPCDefaultSecurityGroupClosed", defaultGroup));
         return vpc;
+    }
+
+    private const string FlowLogPrefix = "vpc-flow-logs/";
+
+    /// <summary>
+    /// The log delivery statements of the flow log's bucket, owned by this stack. Without them the service writes its
+    /// own into the bucket policy when the flow log is created ("If the user creating the flow log owns the bucket and
+    /// has PutBucketPolicy and GetBucketPolicy permissions for the bucket, we automatically attach the following policy
+    /// to the bucket." - https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html), and the next
+    /// stack update, which writes the policy CloudFormation knows, removes them again. Statements as on that page
+    /// (AWSLogDeliveryWrite, AWSLogDeliveryAclCheck). Checked by Rules/FlowLogBucketDelivery.
+    /// </summary>
+    private void AllowFlowLogDelivery(IBucket logs)
+    {
+        var source = new Dictionary<string, object>
+        {
+            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Partition}:logs:{Region}:{Account}:*" },
+        };
+        logs.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AWSLogDeliveryWrite",
+            Principals = [new ServicePrincipal("delivery.logs.amazonaws.com")],
+            Actions = ["s3:PutObject"],
+            Resources = [logs.ArnForObjects($"{FlowLogPrefix}AWSLogs/{Account}/*")],
+            Conditions = new Dictionary<string, object>(source)
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Account, ["s3:x-amz-acl"] = "bucket-owner-full-control" },
+            },
+        }));
+        logs.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AWSLogDeliveryAclCheck",
+            Principals = [new ServicePrincipal("delivery.logs.amazonaws.com")],
+            Actions = ["s3:GetBucketAcl", "s3:ListBucket"],
+            Resources = [logs.BucketArn],
+            Conditions = new Dictionary<string, object>(source)
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Account },
+            },
+        }));
     }
 
     private DatabaseCluster OrdersCluster(IVpc vpc, IKey key, string enrolledBy)
@@ -197,6 +244,8 @@ internal sealed class DemoStoreStack : Stack
             ("HIPAA.Security-S3BucketReplicationEnabled", noReplica),
             ("NIST.800.53.R5-S3BucketDefaultLockEnabled", noLock),
             ("HIPAA.Security-S3BucketDefaultLockEnabled", noLock));
+        ControlTowerControls.LogDestination(logs);
+        ControlTowerControls.EventNotifications(logs, "Nothing reacts to log deliveries; logs are read when investigating.");
         return logs;
     }
 
@@ -219,6 +268,8 @@ internal sealed class DemoStoreStack : Stack
             ("HIPAA.Security-S3BucketReplicationEnabled", backedUp),
             ("NIST.800.53.R5-S3BucketDefaultLockEnabled", noLock),
             ("HIPAA.Security-S3BucketDefaultLockEnabled", noLock));
+        ControlTowerControls.EventNotifications(media, "The demo store has no media pipeline that reacts to uploads.");
+        ControlTowerControls.ObjectLock(media, noLock);
         return media;
     }
 }

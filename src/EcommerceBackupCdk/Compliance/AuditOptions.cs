@@ -18,8 +18,8 @@ public sealed record AuditOptions
 
     /// <summary>
     /// IAM role ARNs allowed to delete recovery points in an emergency (break glass). They are exempted from the
-    /// "manual deletion disabled" control; the vault access policy still denies deletion until an operator changes
-    /// it. At most 5 (AWS limit). Default: none.
+    /// "manual deletion disabled" control and from the vaults' deny of manual deletion and access-policy changes
+    /// (as is the CloudFormation execution role, so stack updates still work). At most 5 (AWS limit). Default: none.
     /// </summary>
     public IReadOnlyList<string> BreakGlassPrincipals { get; init; } = [];
 

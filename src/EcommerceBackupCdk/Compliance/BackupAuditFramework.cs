@@ -101,6 +101,7 @@ public sealed class BackupAuditFramework : Construct
                 LockMode = props.VaultLock.Mode,
                 DrillReports = props.DrillReportBucket,
                 DrillReportsKey = props.DrillReportKey,
+                Network = props.EvidenceIndexNetwork,
                 FrameworkNames = [.. _frameworks.Values.Select(f => f.FrameworkName!), VaultFramework.FrameworkName!],
             });
         }

@@ -89,14 +89,21 @@ public sealed class ConfigRecorder : Construct
             ("PCI.DSS.321-S3BucketReplicationEnabled", replicationReason),
             ("HIPAA.Security-S3BucketReplicationEnabled", replicationReason));
 
-        // AWS Config writes with the role it is given; the role gets the bucket and the key.
+        // AWS Config writes with the role it is given: the bucket policy lets the role write under the prefix (a
+        // resource policy, as for the evidence bucket's writers), the role's policy covers the checks and the key.
+        DeliveryBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowConfigDelivery",
+            Principals = [new ArnPrincipal(Role.RoleArn)],
+            Actions = ["s3:PutObject"],
+            Resources = [DeliveryBucket.ArnForObjects($"{EvidenceLayout.ConfigPrefix}/*")],
+        }));
         Role.AddManagedPolicy(new ManagedPolicy(this, "DeliveryPolicy", new ManagedPolicyProps
         {
-            Description = "AWS Config checks and writes its delivery bucket, encrypting with the evidence key.",
+            Description = "AWS Config checks its delivery bucket and encrypts with the evidence key (writes are granted by the bucket policy).",
             Statements =
             [
                 new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetBucketAcl", "s3:ListBucket"], Resources = [DeliveryBucket.BucketArn] }),
-                new PolicyStatement(new PolicyStatementProps { Actions = ["s3:PutObject"], Resources = [DeliveryBucket.ArnForObjects($"{EvidenceLayout.ConfigPrefix}/*")] }),
                 new PolicyStatement(new PolicyStatementProps { Actions = ["kms:GenerateDataKey", "kms:Decrypt"], Resources = [props.Evidence.Key.KeyArn] }),
             ],
         }));

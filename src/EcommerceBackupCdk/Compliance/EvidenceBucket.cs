@@ -39,6 +39,7 @@ public sealed class EvidenceBucket : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
 
         // S3 server access logging only delivers into SSE-S3 buckets, so this one cannot use the KMS key.
         AccessLogs = new Bucket(this, "AccessLogs", new BucketProps
@@ -70,6 +71,8 @@ public sealed class EvidenceBucket : Construct
             ("NIST.800.53.R5-S3BucketReplicationEnabled", "Access logs are operational data kept 400 days in-region; the evidence they describe is itself immutable under Object Lock."),
             ("PCI.DSS.321-S3BucketReplicationEnabled", "Access logs are operational data kept 400 days in-region; the evidence they describe is itself immutable under Object Lock."),
             ("HIPAA.Security-S3BucketReplicationEnabled", "Access logs are operational data kept 400 days in-region; the evidence they describe is itself immutable under Object Lock."));
+        ControlTowerControls.LogDestination(AccessLogs);
+        ControlTowerControls.EventNotifications(AccessLogs, "Nothing reacts to access-log deliveries; they are read when investigating an access to the evidence.");
 
         Bucket = new Bucket(this, "Resource", new BucketProps
         {
@@ -83,7 +86,11 @@ public sealed class EvidenceBucket : Construct
             ObjectLockEnabled = true,
             ObjectLockDefaultRetention = ObjectLockRetention.Compliance(Duration.Days(props.Retention.TotalDays)),
             RemovalPolicy = RemovalPolicy.RETAIN,
+            // Free, and what CT.S3.PR.3/PR.6 (versioned buckets need an active lifecycle rule) ask for: parts of
+            // uploads that never completed are removed; locked evidence itself is never expired by lifecycle.
+            LifecycleRules = [new LifecycleRule { Id = "abort-incomplete-uploads", AbortIncompleteMultipartUploadAfter = Duration.Days(1) }],
         });
+        ControlTowerControls.EventNotifications(Bucket, "Evidence is written by AWS services and read by auditors on demand; nothing needs to react to each object.");
 
         // The coverage check wants every bucket in a tier or excluded with a reason; these are not store data.
         Tags.Of(Bucket).Add(Tiers.TagContract.ExcludeKey, Tiers.TagContract.ExcludeValue);

@@ -26,7 +26,7 @@ public sealed record DrillOptions
     /// <summary>The drill restores the latest recovery point of this many days, 1-365. Default: 7.</summary>
     public int SelectionWindowDays { get; init; } = DrillDefaults.SelectionWindowDays;
 
-    /// <summary>How long restored copies are kept for validation; whole hours, 0-168. Default: 4 hours.</summary>
+    /// <summary>How long restored copies are kept for validation; whole hours, 1-168 (AWS allows 0, which leaves the validator nothing to check). Default: 4 hours.</summary>
     public TimeSpan ValidationWindow { get; init; } = DrillDefaults.ValidationWindow;
 
     /// <summary>Tiers whose resources are drilled (selected by the tier tag). Default: <c>critical</c>.</summary>

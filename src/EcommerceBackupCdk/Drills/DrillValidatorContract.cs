@@ -53,6 +53,28 @@ public static class DrillValidatorContract
     /// </summary>
     public const string RestoredResourcePrefix = "awsbackup-restore-test";
 
+    /// <summary>
+    /// The variable the .NET Lambda runtime client reads to choose how <c>Console</c> lines are written
+    /// (<c>Constants.NET_RIC_LOG_FORMAT_ENVIRONMENT_VARIABLE</c> in aws/aws-lambda-dotnet
+    /// <c>Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/Constants.cs</c>; CHANGELOG: "Added new environment
+    /// variable <c>AWS_LAMBDA_HANDLER_LOG_FORMAT</c> to configure logging format. Supported values are <c>Default</c> and
+    /// <c>Unformatted</c>."). It is read before <c>AWS_LAMBDA_LOG_FORMAT</c>, the one Lambda sets from the function's
+    /// LoggingConfig.
+    /// </summary>
+    public const string HandlerLogFormatVariable = "AWS_LAMBDA_HANDLER_LOG_FORMAT";
+
+    /// <summary>
+    /// The value that makes the runtime write <c>Console</c> lines as they are. The runtime wraps <c>Console.Out</c>
+    /// (<c>ConsoleLoggerWriter.WrapperTextWriter</c>): by default its <c>DefaultLogMessageFormatter</c> prefixes every
+    /// line with timestamp, request id and level, and with log format <c>Json</c> its <c>JsonLogMessageFormatter</c>
+    /// writes the line as the string value of a <c>"message"</c> property; either way the EMF document is no longer the
+    /// log event itself, and CloudWatch extracts metrics only from "structured log events" that are the EMF JSON object
+    /// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
+    /// With <c>Unformatted</c> the formatter is <c>DefaultLogMessageFormatter(addPrefix: false)</c>, which writes the
+    /// message alone. So the function must keep the Text log format and set this variable.
+    /// </summary>
+    public const string UnformattedLogFormat = "Unformatted";
+
     /// <summary>Environment variable names the validator reads.</summary>
     public static class Environment
     {

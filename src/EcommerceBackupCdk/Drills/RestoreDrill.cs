@@ -115,6 +115,7 @@ public sealed class RestoreDrill : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
         var functionName = ValidatorFunctionName(_store);
         var logGroupName = $"/aws/lambda/{functionName}";
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
@@ -152,6 +153,11 @@ public sealed class RestoreDrill : Construct
             EncryptionMasterKey = Key,
             EnforceSSL = true,
             RetentionPeriod = Duration.Seconds(DrillDefaults.DeadLetterRetention.TotalSeconds),
+            // Marks it as a dead-letter queue (CT.SQS.PR.1 exempts queues whose redrive allow policy is 'allowAll' or
+            // 'byQueue'). ALLOW_ALL: "Any source queues in this AWS account in the same Region can specify this queue as
+            // the dead-letter queue." (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_sqs.RedrivePermission.html)
+            // Its senders are Lambda and EventBridge, not SQS redrive, so this changes who may send nothing.
+            RedriveAllowPolicy = new RedriveAllowPolicy { RedrivePermission = RedrivePermission.ALLOW_ALL },
         });
         NagSuppressions.Add(DeadLetterQueue,
             ("AwsSolutions-SQS3", "This queue is itself the dead-letter queue of the validator's asynchronous invocations and of the EventBridge trigger; a dead-letter queue of a dead-letter queue would only move the same messages."));
@@ -224,6 +230,8 @@ public sealed class RestoreDrill : Construct
                 ("NIST.800.53.R5-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."),
                 ("HIPAA.Security-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."),
                 ("PCI.DSS.321-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."));
+            ControlTowerControls.FunctionOutsideVpc(Validator,
+                "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.");
         }
 
         // CDK makes the function depend on its role; it must depend on the policy that grants the permissions (the
@@ -386,6 +394,8 @@ public sealed class RestoreDrill : Construct
     {
         var env = new Dictionary<string, string>
         {
+            // EMF lines must reach CloudWatch Logs unprefixed (see DrillValidatorContract.UnformattedLogFormat).
+            [DrillValidatorContract.HandlerLogFormatVariable] = DrillValidatorContract.UnformattedLogFormat,
             [DrillValidatorContract.Environment.StoreName] = _store,
             [DrillValidatorContract.Environment.ReportBucket] = ReportBucket.BucketName,
             [DrillValidatorContract.Environment.RestoreTestingPlanArns] = Plan.AttrRestoreTestingPlanArn,

@@ -46,10 +46,17 @@ public static class AlarmKinds
     /// <summary>EventBridge rule: GuardDuty found malware in a recovery point (<see cref="MalwareScanEvents"/>). Always critical.</summary>
     public const string MalwareFound = "malware-found";
 
+    /// <summary>
+    /// An EventBridge rule of the backup system could not deliver to its target (metric <c>AWS/Events</c>
+    /// <c>FailedInvocations</c>): its messages are lost, e.g. when the topic's key does not let EventBridge encrypt.
+    /// </summary>
+    public const string EventDeliveryFailed = "event-delivery-failed";
+
     /// <summary>Every kind, in documented order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         BackupJobsFailed, BackupJobsExpired, BackupJobsAborted, CopyJobsFailed, RestoreJobsFailed,
         MissingBackups, SlowBackupJobs, SlowCopyJobs, BackupJobEvents, CopyJobEvents, RestoreJobEvents,
+        EventDeliveryFailed,
     ];
 }

@@ -51,6 +51,7 @@ public static class MonitoringDefaults
         [AlarmKinds.BackupJobEvents] = AlarmSeverity.Critical,
         [AlarmKinds.CopyJobEvents] = AlarmSeverity.Warning,
         [AlarmKinds.RestoreJobEvents] = AlarmSeverity.Warning,
+        [AlarmKinds.EventDeliveryFailed] = AlarmSeverity.Critical,
     };
 
     /// <summary>

@@ -14,8 +14,8 @@ namespace EcommerceBackupCdk.Plans;
 /// </summary>
 internal static class ResilienceActions
 {
-    /// <summary>Scan settings on the plan and a scan action on each of the first <paramref name="snapshotRules"/> rules.</summary>
-    public static void AddMalwareScan(BackupPlan plan, int snapshotRules, MalwareScanOptions options, string scannerRoleArn)
+    /// <summary>Scan settings on the plan and a scan action on each rule at the given indices (the snapshot rules).</summary>
+    public static void AddMalwareScan(BackupPlan plan, IReadOnlyList<int> snapshotRules, MalwareScanOptions options, string scannerRoleArn)
     {
         var cfn = (CfnBackupPlan)plan.Node.DefaultChild!;
         cfn.AddPropertyOverride("BackupPlan.ScanSettings", new object[]
@@ -27,7 +27,7 @@ internal static class ResilienceActions
                 ["ScannerRoleArn"] = scannerRoleArn,
             },
         });
-        for (var i = 0; i < snapshotRules; i++)
+        foreach (var i in snapshotRules)
         {
             cfn.AddPropertyOverride($"BackupPlan.BackupPlanRule.{i}.ScanActions", new object[]
             {
@@ -40,11 +40,11 @@ internal static class ResilienceActions
         }
     }
 
-    /// <summary>An S3 index action on each of the first <paramref name="snapshotRules"/> rules (one index action per rule).</summary>
-    public static void AddS3Index(BackupPlan plan, int snapshotRules)
+    /// <summary>An S3 index action on each rule at the given indices (one index action per rule).</summary>
+    public static void AddS3Index(BackupPlan plan, IReadOnlyList<int> snapshotRules)
     {
         var cfn = (CfnBackupPlan)plan.Node.DefaultChild!;
-        for (var i = 0; i < snapshotRules; i++)
+        foreach (var i in snapshotRules)
         {
             cfn.AddPropertyOverride($"BackupPlan.BackupPlanRule.{i}.IndexActions", new object[]
             {

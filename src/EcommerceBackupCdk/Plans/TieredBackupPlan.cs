@@ -9,9 +9,11 @@ using EventsSchedule = Amazon.CDK.AWS.Events.Schedule;
 namespace EcommerceBackupCdk.Plans;
 
 /// <summary>
-/// One AWS Backup plan per tier, with rules derived from the tier's targets (hourly/daily/weekly/monthly snapshots,
-/// continuous backup), copy actions to the DR vaults, recovery-point tags naming store, tier and rule, and a tag
-/// selection that enrols every resource tagged with the tier.
+/// The backup plans of the tiers, with rules derived per tier and resource family (<see cref="RuleDerivation"/>): each
+/// tier's own plan <c>&lt;store&gt;-&lt;tier&gt;</c> applies the tier's rules to every type, and a family whose derived
+/// rules differ gets a plan of its own, <c>&lt;store&gt;-&lt;tier&gt;-&lt;family&gt;</c>, whose selection ANDs the tier
+/// tag with the family's ARN patterns; the tier's own selection then excludes those patterns (NotResources). Copy
+/// actions go to the DR vaults, recovery-point tags name store, tier and rule.
 /// </summary>
 public sealed class TieredBackupPlan : Construct
 {
@@ -20,6 +22,8 @@ public sealed class TieredBackupPlan : Construct
 
     private readonly Dictionary<TierName, IBackupPlan> _plans = [];
     private readonly Dictionary<TierName, BackupSelection> _selections = [];
+    private readonly Dictionary<(TierName, ResourceFamily), IBackupPlan> _familyPlans = [];
+    private readonly Dictionary<(TierName, ResourceFamily), DerivedRuleSet> _derived = [];
 
     /// <summary>Creates the plans.</summary>
     public TieredBackupPlan(Construct scope, string id, TieredBackupPlanProps props)
@@ -31,6 +35,14 @@ public sealed class TieredBackupPlan : Construct
         IBackupVault? drRegion = props.DrRegionVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrRegionVault", props.DrRegionVaultArn);
         IBackupVault? drAccount = props.DrAccountVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrAccountVault", props.DrAccountVaultArn);
         IBackupVault? airGapped = props.AirGappedVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "AirGappedVault", props.AirGappedVaultArn);
+        // The one place a copy destination becomes a vault. The air-gapped destination replaces the critical tier's
+        // DR-account copy (BackupTargets.WithAirGappedCopies), so a rule still makes one copy in the DR account.
+        IBackupVault Destination(CopyDestination d) => d switch
+        {
+            CopyDestination.DrRegion => drRegion!,
+            CopyDestination.DrAccount => drAccount!,
+            _ => airGapped!,
+        };
         if (props.MalwareScan is not null)
         {
             // GuardDuty assumes this role to read the recovery points it scans (AWSBackupGuardDutyRolePolicyForScans).
@@ -44,69 +56,17 @@ public sealed class TieredBackupPlan : Construct
                 ("AwsSolutions-IAM4", "AWSBackupGuardDutyRolePolicyForScans is the AWS-maintained least-privilege policy GuardDuty needs to read recovery points; it is scoped by the aws:backup:source-resource tag and kms:ViaService conditions AWS keeps current."));
         }
 
+        var partition = Stack.Of(this).Partition;
+
         foreach (var tier in props.Tiers)
         {
             var targets = props.Targets[tier];
             var tierScope = new Construct(this, tier.Pascal());
-            var plan = new BackupPlan(tierScope, "Resource", new BackupPlanProps
-            {
-                BackupPlanName = $"{props.StoreName}-{tier.TagValue()}",
-                BackupVault = props.Vault,
-            });
-
-            var ruleIndex = 0;
-            foreach (var rule in targets.Rules)
-            {
-                plan.AddRule(new BackupPlanRule(new BackupPlanRuleProps
-                {
-                    RuleName = rule.Name,
-                    ScheduleExpression = EventsSchedule.Expression(rule.Schedule),
-                    DeleteAfter = Days(rule.Retention),
-                    MoveToColdStorageAfter = rule.MoveToColdStorageAfter is { } cold ? Days(cold) : null,
-                    StartWindow = Duration.Minutes(rule.StartWindow.TotalMinutes),
-                    CompletionWindow = Duration.Minutes(rule.CompletionWindow.TotalMinutes),
-                    RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, rule.Name),
-                    CopyActions = rule.Copies.Select(c => new BackupPlanCopyActionProps
-                    {
-                        DestinationBackupVault = c.Destination switch
-                        {
-                            CopyDestination.DrRegion => drRegion!,
-                            CopyDestination.DrAccount => drAccount!,
-                            _ => airGapped!,
-                        },
-                        DeleteAfter = Days(c.Retention),
-                        MoveToColdStorageAfter = c.MoveToColdStorageAfter is { } copyCold ? Days(copyCold) : null,
-                    }).ToArray(),
-                }));
-                ruleIndex++;
-            }
-
-            if (targets.Continuous is { } continuous)
-            {
-                plan.AddRule(new BackupPlanRule(new BackupPlanRuleProps
-                {
-                    RuleName = ContinuousRuleName,
-                    ScheduleExpression = EventsSchedule.Expression(continuous.Schedule),
-                    EnableContinuousBackup = true,
-                    DeleteAfter = Days(continuous.Retention),
-                    StartWindow = Duration.Minutes(TierDefaults.StartWindow.TotalMinutes),
-                    CompletionWindow = Duration.Minutes(TierDefaults.CompletionWindow.TotalMinutes),
-                    RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, ContinuousRuleName),
-                }));
-                ruleIndex++;
-            }
-
-            ApplyTimeZone(plan, ruleIndex, props.ScheduleTimeZone);
-            var scanned = props.MalwareScan is { } scan && ResilienceActions.Covers(scan.Tiers, tier);
-            if (scanned)
-            {
-                ResilienceActions.AddMalwareScan(plan, targets.Rules.Count, props.MalwareScan!, ScannerRole!.RoleArn);
-            }
-
-            if (props.ItemSearch is { } search && ResilienceActions.Covers(search.Tiers, tier))
-            {
-                ResilienceActions.AddS3Index(plan, targets.Rules.Count);
-            }
+            var tierRules = RuleDerivation.TierRules(targets);
+            var own = ResourceFamilies.Derived
+                .Select(f => RuleDerivation.Derive(tier, props.Targets, f, props.GuardRails))
+                .Where(d => !d.SameAs(tierRules))
+                .ToList();
 
             var role = new Role(tierScope, "SelectionRole", new RoleProps
             {
@@ -117,7 +77,7 @@ public sealed class TieredBackupPlan : Construct
                     ManagedPolicy.FromAwsManagedPolicyName("AWSBackupServiceRolePolicyForS3Backup"),
                 ],
             });
-            if (scanned)
+            if (props.MalwareScan is { } scan && ResilienceActions.Covers(scan.Tiers, tier))
             {
                 // AWS Backup starts the GuardDuty scan with the backup role and passes the scanner role on.
                 role.AddManagedPolicy(ManagedPolicy.FromAwsManagedPolicyName(ResilienceFacts.BackupScanPolicy));
@@ -126,19 +86,88 @@ public sealed class TieredBackupPlan : Construct
             Compliance.NagSuppressions.Add(role,
                 ("AwsSolutions-IAM4", "AWS Backup's documented service-role policies (AWSBackupServiceRolePolicyForBackup, ...ForS3Backup) are the least-privilege set AWS maintains for tag-selected resources of any type; a hand-written copy would drift as AWS adds resource types."));
 
-            _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, props.StoreName, tier);
+            // The tier's own plan keeps its construct id and name: existing deployments keep it.
+            var plan = Plan(tierScope, $"{props.StoreName}-{tier.TagValue()}", tierRules, props, tier, Destination, ScannerRole);
+            _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, $"{props.StoreName}-{tier.TagValue()}-by-tag", tier,
+                ["*"], [.. own.SelectMany(d => ResourceFamilies.ArnPatterns(d.Family, partition))]);
             _plans[tier] = plan;
+
+            foreach (var derived in own)
+            {
+                var familyScope = new Construct(tierScope, derived.Family.ToString());
+                var name = $"{props.StoreName}-{tier.TagValue()}-{derived.Family.Slug()}";
+                var familyPlan = Plan(familyScope, name, derived.Rules, props, tier, Destination, ScannerRole);
+                TierSelection.Create(familyScope, "Selection", familyPlan, role, $"{name}-by-tag", tier, ResourceFamilies.ArnPatterns(derived.Family, partition), []);
+                _familyPlans[(tier, derived.Family)] = familyPlan;
+                _derived[(tier, derived.Family)] = derived;
+            }
         }
     }
 
-    /// <summary>The plan of each tier.</summary>
+    /// <summary>The tier's own plan <c>&lt;store&gt;-&lt;tier&gt;</c> (every type without a family plan).</summary>
     public IReadOnlyDictionary<TierName, IBackupPlan> Plans => _plans;
 
     /// <summary>The role GuardDuty assumes to scan recovery points, or null when <see cref="TieredBackupPlanProps.MalwareScan"/> is not set.</summary>
     public Role? ScannerRole { get; }
 
-    /// <summary>The tag selection of each tier.</summary>
+    /// <summary>The tag selection of each tier's own plan.</summary>
     public IReadOnlyDictionary<TierName, BackupSelection> Selections => _selections;
+
+    /// <summary>The plans of the families whose derived rules differ from their tier's, e.g. <c>acme-critical-dynamodb</c>.</summary>
+    public IReadOnlyDictionary<(TierName Tier, ResourceFamily Family), IBackupPlan> FamilyPlans => _familyPlans;
+
+    /// <summary>The derived rules behind each family plan.</summary>
+    public IReadOnlyDictionary<(TierName Tier, ResourceFamily Family), DerivedRuleSet> FamilyRules => _derived;
+
+    /// <summary>Every plan with its tier: the tiers' own plans, then the family plans.</summary>
+    public IEnumerable<(TierName Tier, IBackupPlan Plan)> AllPlans() =>
+        _plans.Select(p => (p.Key, p.Value)).Concat(_familyPlans.Select(p => (p.Key.Item1, p.Value)));
+
+    private static BackupPlan Plan(Construct scope, string name, IReadOnlyList<DerivedRule> rules, TieredBackupPlanProps props, TierName tier,
+        Func<CopyDestination, IBackupVault> destination, Role? scannerRole)
+    {
+        var plan = new BackupPlan(scope, "Resource", new BackupPlanProps
+        {
+            BackupPlanName = name,
+            BackupVault = props.Vault,
+        });
+        foreach (var rule in rules)
+        {
+            plan.AddRule(new BackupPlanRule(new BackupPlanRuleProps
+            {
+                RuleName = rule.Name,
+                ScheduleExpression = EventsSchedule.Expression(rule.Schedule),
+                EnableContinuousBackup = rule.Continuous ? true : null,
+                DeleteAfter = Days(rule.Retention),
+                MoveToColdStorageAfter = rule.MoveToColdStorageAfter is { } cold ? Days(cold) : null,
+                StartWindow = Duration.Minutes(rule.StartWindow.TotalMinutes),
+                CompletionWindow = Duration.Minutes(rule.CompletionWindow.TotalMinutes),
+                RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, rule.Name),
+                CopyActions = rule.Copies.Select(c => new BackupPlanCopyActionProps
+                {
+                    DestinationBackupVault = destination(c.Destination),
+                    DeleteAfter = Days(c.Retention),
+                    MoveToColdStorageAfter = c.MoveToColdStorageAfter is { } copyCold ? Days(copyCold) : null,
+                }).ToArray(),
+            }));
+        }
+
+        ApplyTimeZone(plan, rules.Count, props.ScheduleTimeZone);
+
+        // Scan and index actions go on the snapshot rules; continuous recovery points are neither scanned nor indexed here.
+        var snapshotRules = rules.Select((r, i) => (r, i)).Where(x => !x.r.Continuous).Select(x => x.i).ToList();
+        if (props.MalwareScan is { } scan && ResilienceActions.Covers(scan.Tiers, tier))
+        {
+            ResilienceActions.AddMalwareScan(plan, snapshotRules, scan, scannerRole!.RoleArn);
+        }
+
+        if (props.ItemSearch is { } search && ResilienceActions.Covers(search.Tiers, tier))
+        {
+            ResilienceActions.AddS3Index(plan, snapshotRules);
+        }
+
+        return plan;
+    }
 
     /// <summary>The recovery-point tags a rule sets.</summary>
     public static Dictionary<string, string> RecoveryPointTags(string storeName, TierName tier, string ruleName) => new()

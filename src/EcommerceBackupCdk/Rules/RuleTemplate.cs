@@ -48,6 +48,53 @@ public sealed class RuleTemplate
             : null;
     }
 
+    /// <summary>
+    /// Every resource of the stack a value refers to anywhere inside it (<c>Ref</c> or <c>Fn::GetAtt</c>, also within
+    /// <c>Fn::Join</c>, <c>Fn::Sub</c> lists and nested objects), e.g. the bucket in a flow log's destination ARN.
+    /// </summary>
+    public IReadOnlyList<RuleResource> ReferencesIn(JsonNode? value)
+    {
+        var found = new List<RuleResource>();
+        Walk(value);
+        return found.DistinctBy(r => r.LogicalId).ToList();
+
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    if (Referenced(obj) is { } resource)
+                    {
+                        found.Add(resource);
+                    }
+
+                    foreach (var (_, child) in obj)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The statements of every <c>AWS::S3::BucketPolicy</c> of the stack attached to a bucket.</summary>
+    public IReadOnlyList<JsonObject> BucketPolicyStatements(RuleResource bucket)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        return OfType("AWS::S3::BucketPolicy")
+            .Where(p => Referenced(p.Property("Bucket"))?.LogicalId == bucket.LogicalId)
+            .SelectMany(p => RuleJson.Statements(p.Property("PolicyDocument")))
+            .ToList();
+    }
+
     /// <summary>Builds the view of a stack. Call it during validation, when the tree is final.</summary>
     internal static RuleTemplate Of(Stack stack)
     {

@@ -41,6 +41,7 @@ public sealed class ServiceRules : DeputyBase, IAspect
         new AirGappedVaultRetention(),
         new AirGappedVaultEncryptionKey(),
         new MalwareScannerRoleTrust(),
+        new FlowLogBucketDelivery(),
     ];
 
     /// <summary>The rules this instance runs.</summary>

@@ -25,6 +25,8 @@ public sealed class BackupKey : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
+        // CT.KMS.PR.3: only AWS services (AWS Backup, copies) create grants on it.
+        Compliance.KmsGrantPolicy.LimitToAwsServices(Key);
 
         foreach (var account in props.CopyAccounts)
         {

@@ -32,15 +32,28 @@ public sealed class RecoveryVaultStack : Stack
             Settings = EcommerceBackup.VaultSettings(props.Backup, props.Role, topic.Topic),
         });
 
+        // S3 copies kept beyond the tiering age here move to the low-cost warm tier (one configuration per vault).
+        var written = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, props.Role);
+        if (props.Backup.S3BackupTiering is { } tiering && written.Count > 0 && written.Max(w => w.Retention) > tiering)
+        {
+            S3Tiering = new Plans.S3BackupTiering(this, "S3Tiering", new Plans.S3BackupTieringProps
+            {
+                VaultName = VaultNames.For(props.Backup.StoreName, props.Role),
+                After = tiering,
+                LongestRetention = written.Max(w => w.Retention),
+            });
+            S3Tiering.Node.AddDependency(Vault);
+        }
+
         if (props.Role == VaultRole.DrAccount && props.Backup.AirGappedVault is { } airGapped)
         {
-            var written = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, VaultRole.AirGapped).Select(w => w.Retention).ToList();
-            AirGapped = written.Count == 0 ? null : new AirGappedVault(this, "AirGappedVault", new AirGappedVaultProps
+            var airGappedWritten = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, VaultRole.AirGapped).Select(w => w.Retention).ToList();
+            AirGapped = airGappedWritten.Count == 0 ? null : new AirGappedVault(this, "AirGappedVault", new AirGappedVaultProps
             {
                 StoreName = props.Backup.StoreName,
                 SourceAccount = props.SourceAccount,
                 OrganizationId = props.Backup.DisasterRecovery?.OrganizationId,
-                WrittenRetentions = written,
+                WrittenRetentions = airGappedWritten,
                 Options = airGapped,
             });
         }
@@ -63,6 +76,9 @@ public sealed class RecoveryVaultStack : Stack
 
     /// <summary>The logically air-gapped vault (DR-account stack with <see cref="EcommerceBackupProps.AirGappedVault"/> set), or null.</summary>
     public AirGappedVault? AirGapped { get; }
+
+    /// <summary>The S3 backup tiering of the recovery vault, or null when off or when nothing is kept beyond its age.</summary>
+    public Plans.S3BackupTiering? S3Tiering { get; }
 
     /// <summary>The recovery vault.</summary>
     public RecoveryVault Vault { get; }

@@ -66,7 +66,7 @@ internal static class VaultFactory
             {
                 MinRetention = Duration.Days(min.TotalDays),
                 MaxRetention = Duration.Days(max.TotalDays),
-                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days(settings.Lock.ChangeableFor.TotalDays) : null,
+                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days((settings.Lock.ChangeableFor ?? VaultLockOptions.DefaultChangeableFor).TotalDays) : null,
             },
         });
         accessPolicy.AddStatements(ManualDeletionDeny(scope, settings.ExemptPrincipals));
