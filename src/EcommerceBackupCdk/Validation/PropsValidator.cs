@@ -374,7 +374,7 @@ public static partial class PropsValidator
                 "no value, or a rule with a copy to 'drRegion'");
         }
 
-        if (dr.Account is not null && !copies.Any(c => c.Destination == CopyDestination.DrAccount))
+        if (dr.Account is not null && !copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped))
         {
             problems.Add("disasterRecovery.account", "does nothing: no rule of any tier copies to the DR account", dr.Account,
                 "no value, or a rule with a copy to 'drAccount'");
