@@ -83,6 +83,13 @@ public sealed class ConfigRecorder : Construct
                 ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
             },
         }));
+        // Control Tower CT.S3.PR.9 can never hold here: "AWS Config does not support the delivery channel to an Amazon S3
+        // bucket where object lock is enabled."
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-config-deliverychannel.html)
+        ControlTowerControls.ObjectLock(DeliveryBucket,
+            "AWS Config does not support a delivery channel into an S3 bucket with Object Lock enabled (AWS::Config::DeliveryChannel reference); the audit evidence itself sits in the Object Lock evidence bucket.",
+            impossible: true);
+        ControlTowerControls.EventNotifications(DeliveryBucket, "AWS Config writes its own snapshots and history here; nothing needs to react to each object.");
         const string replicationReason = "AWS Config's delivered snapshots can be re-created from the recorder; the audit evidence itself sits in the Object Lock evidence bucket.";
         NagSuppressions.Add(DeliveryBucket,
             ("NIST.800.53.R5-S3BucketReplicationEnabled", replicationReason),
