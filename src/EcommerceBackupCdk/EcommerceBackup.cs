@@ -66,7 +66,7 @@ public sealed class EcommerceBackup : Construct
             : null;
 
         // The air-gapped vault lives in the DR account's region, like the DR-account vault. Its ARN has the backup-vault
-        // form of every vault ARN (DescribeBackupVault returns both kinds by name and ARN).
+        // form of every vault ARN (AirGappedVaultFacts.ArnResource cites it); copies reach it (AirGappedVaultFacts.ReachedByCopy).
         AirGappedVaultArn = copiesToAirGapped
             ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.AirGapped))
             : null;

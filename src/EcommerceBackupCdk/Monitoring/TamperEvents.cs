@@ -9,6 +9,26 @@ namespace EcommerceBackupCdk.Monitoring;
 /// required." — https://docs.aws.amazon.com/eventbridge/latest/userguide/event-types.html. Pattern form
 /// (<c>source</c> = <c>aws.&lt;service&gt;</c>, <c>detail.eventSource</c>, <c>detail.eventName</c>) —
 /// https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-backup.html.
+/// <para>
+/// Denied attempts: CloudTrail records a request that fails with its error — "errorCode: The AWS service error if the
+/// request returns an error." "errorMessage: If the request returns an error, the description of the error. This message
+/// includes messages for authorization failures."
+/// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html) — and the
+/// only CloudTrail events EventBridge leaves out are read-only ones: "Events from API actions that start with the keywords
+/// List, Get, or Describe aren't processed by EventBridge" (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-ct-api-tutorial.html).
+/// No AWS page says in so many words that an AccessDenied record reaches EventBridge; the patterns therefore never
+/// require <c>errorCode</c> to be absent unless <see cref="TamperAlertOptions.IncludeDeniedAttempts"/> is off, so a denied
+/// attempt alerts whenever it is delivered, and the alert prints <c>errorCode</c> either way.
+/// </para>
+/// <para>
+/// Request fields: CloudTrail writes the API request's members under <c>requestParameters</c> in lower camel case, nested
+/// as in the request — DynamoDB UpdateTable: <c>"requestParameters": { "provisionedThroughput": { "writeCapacityUnits": 25,
+/// "readCapacityUnits": 25 } }</c> (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/understanding-ddb-log-entries.html);
+/// KMS DisableKey: <c>"requestParameters": { "keyId": "1234abcd-12ab-34cd-56ef-1234567890ab" }</c>
+/// (https://docs.aws.amazon.com/kms/latest/developerguide/ct-disablekey.html). S3 is the exception: it records the XML
+/// body under its element names (see the versioning rule). The AWS Backup rules match on <c>eventName</c> alone, so no
+/// request field of theirs is relied on.
+/// </para>
 /// </summary>
 public static class TamperEvents
 {
@@ -49,8 +69,11 @@ public static class TamperEvents
         {
             // The caller names the key in requestParameters.keyId as a key id or key ARN ("requestParameters":
             // {"pendingWindowInDays": 20, "keyId": "1234abcd-..."} —
-            // https://docs.aws.amazon.com/kms/latest/developerguide/ct-schedule-key-deletion.html, example entry), so the
-            // pattern lists both forms of each vault key.
+            // https://docs.aws.amazon.com/kms/latest/developerguide/ct-schedule-key-deletion.html; DisableKey likewise,
+            // https://docs.aws.amazon.com/kms/latest/developerguide/ct-disablekey.html), so the pattern lists both forms of
+            // each vault key. The key ARN that KMS adds under responseElements.keyId ("CloudTrail log entries for this
+            // operation recorded on or after December 2022 include the key ARN of the affected KMS key in the
+            // responseElements.keyId value", same page) is not used: a denied call has no response.
             actions.Add(new TamperAction("vault-key", "scheduled the deletion of, or disabled, a vault's KMS key",
                 Pattern("aws.kms", "kms.amazonaws.com", ["ScheduleKeyDeletion", "DisableKey"], includeDenied, new Dictionary<string, object>
                 {
@@ -61,9 +84,10 @@ public static class TamperEvents
         actions.Add(new TamperAction("trail", "stopped or deleted a CloudTrail trail (the tamper alerts depend on one)",
             Pattern("aws.cloudtrail", "cloudtrail.amazonaws.com", ["StopLogging", "DeleteTrail"], includeDenied, null)));
 
-        // CloudTrail records the API request under requestParameters with lower-camel-case member names
-        // (UpdateContinuousBackups: PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled —
-        // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html).
+        // UpdateContinuousBackups' request member PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled
+        // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html), lower-camel-cased
+        // and nested the way DynamoDB's CloudTrail entries are (class remarks). No AWS page shows an
+        // UpdateContinuousBackups entry; the field path is derived from that rule, not copied from a sample.
         actions.Add(new TamperAction("dynamodb-pitr", "turned point-in-time recovery off on a DynamoDB table",
             Pattern("aws.dynamodb", "dynamodb.amazonaws.com", ["UpdateContinuousBackups"], includeDenied, new Dictionary<string, object>
             {
@@ -75,6 +99,10 @@ public static class TamperEvents
 
         // PutBucketVersioning: "Suspended - Suspends versioning for the objects in the bucket" — the S3 request body element
         // VersioningConfiguration.Status (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketVersioning.html).
+        // S3 keeps the body's XML element names in CloudTrail ("requestParameters": {"bucketName": ..., "VersioningConfiguration":
+        // {"Status": "Enabled", "xmlns": "http://s3.amazonaws.com/doc/2006-03-01/"}}, recorded entries used by detection
+        // rule packs, e.g. Splunk's "AWS Disable Bucket Versioning": "PutBucketVersioning events with the
+        // VersioningConfiguration.Status set to Suspended"); no AWS page shows the entry.
         actions.Add(new TamperAction("s3-versioning", "suspended versioning on an S3 bucket",
             Pattern("aws.s3", "s3.amazonaws.com", ["PutBucketVersioning"], includeDenied, new Dictionary<string, object>
             {
@@ -84,14 +112,20 @@ public static class TamperEvents
                 },
             })));
 
-        // ModifyDBInstance / ModifyDBCluster BackupRetentionPeriod, matched numerically below the guard-rail minimum
-        // (EventBridge numeric matching: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html).
+        // ModifyDBInstance / ModifyDBCluster BackupRetentionPeriod (lower-camel-cased under requestParameters, as RDS entries
+        // are: "requestParameters": {"dBInstanceIdentifier": ...}), matched below the guard-rail minimum. "Numeric matching
+        // works with values that are JSON numbers"
+        // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html#filtering-numeric-matching),
+        // and no AWS page shows whether RDS (a Query-protocol API whose parameters arrive as strings) records the value as a
+        // number or a string, so the pattern matches both: numerically, and each lower value as a string.
+        var lowered = new List<object> { new Dictionary<string, object> { ["numeric"] = new object[] { "<", minimumDbRetentionDays } } };
+        lowered.AddRange(Enumerable.Range(0, Math.Max(0, minimumDbRetentionDays)).Select(d => (object)d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         actions.Add(new TamperAction("rds-retention", $"lowered the backup retention of an RDS or Aurora database below {minimumDbRetentionDays} days",
             Pattern("aws.rds", "rds.amazonaws.com", ["ModifyDBInstance", "ModifyDBCluster"], includeDenied, new Dictionary<string, object>
             {
                 ["requestParameters"] = new Dictionary<string, object>
                 {
-                    ["backupRetentionPeriod"] = new object[] { new Dictionary<string, object> { ["numeric"] = new object[] { "<", minimumDbRetentionDays } } },
+                    ["backupRetentionPeriod"] = lowered.ToArray(),
                 },
             })));
 

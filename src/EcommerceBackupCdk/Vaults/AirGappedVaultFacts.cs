@@ -32,6 +32,30 @@ public static class AirGappedVaultFacts
         StatefulResources.EfsFileSystem, StatefulResources.S3Bucket,
     ];
 
+    /// <summary>
+    /// How recovery points reach the vault: by copy. A backup rule may also write into a logically air-gapped vault directly,
+    /// but only one of its own account and Region — <c>TargetLogicallyAirGappedBackupVaultArn</c>: "The ARN of a logically
+    /// air-gapped vault. ARN must be in the same account and Region. If provided, supported fully managed resources back
+    /// up directly to logically air-gapped vault, while other supported resources create a temporary (billable) snapshot
+    /// in backup vault, then copy it to logically air-gapped vault. Unsupported resources only back up to the specified
+    /// backup vault." (AWS SDK for .NET, Amazon.Backup.Model.BackupRule). <see cref="AirGappedVault"/> lives in the DR
+    /// account, so every type reaches it through a copy action, whichever way AWS would back it up locally.
+    /// </summary>
+    public const bool ReachedByCopy = true;
+
+    /// <summary>
+    /// The ARN has the form of every vault ARN, <c>arn:&lt;partition&gt;:backup:&lt;region&gt;:&lt;account&gt;:backup-vault:&lt;name&gt;</c>:
+    /// a recovery point's <c>BackupVaultArn</c> is "An Amazon Resource Name (ARN) that uniquely identifies a backup vault;
+    /// for example, arn:aws:backup:us-east-1:123456789012:backup-vault:aBackupVault" while its <c>VaultType</c> is
+    /// "BACKUP_VAULT for standard backup vaults and LOGICALLY_AIR_GAPPED_BACKUP_VAULT for logically air-gapped vaults"
+    /// (AWS Backup API, RecoveryPointByResource), i.e. one ARN field for both kinds. Vault names: "Logically air-gapped
+    /// backup vaults are identified by names that are unique to the account used to create them and the Region where
+    /// they are created. They consist of lowercase letters, numbers, and hyphens." (CreateLogicallyAirGappedBackupVault,
+    /// https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/Backup/TCreateLogicallyAirGappedBackupVaultResponse.html);
+    /// the store name is lower case by validation, so <c>&lt;store&gt;-air-gapped</c> complies.
+    /// </summary>
+    public const string ArnResource = "backup-vault";
+
     /// <summary>Whether AWS documents recovery points of a CloudFormation type as accepted by a logically air-gapped vault.</summary>
     public static bool Accepts(string cloudFormationType) => DocumentedTypes.Contains(cloudFormationType, StringComparer.Ordinal);
 }

@@ -89,7 +89,10 @@ internal static partial class AirGappedVaultValidator
         }
     }
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:mpa:[a-z0-9-]*:\d{12}:approval-team/[A-Za-z0-9_-]+$")]
+    // The Multi-party approval API's pattern for a team ARN: "Pattern:
+    // arn:aws(-[^:]+)?:mpa:[a-z0-9-]{1,20}:[0-9]{12}:approval-team/[a-zA-Z0-9._-]+"
+    // (https://docs.aws.amazon.com/mpa/latest/APIReference/API_GetApprovalTeam.html, request parameter Arn).
+    [GeneratedRegex(@"^arn:aws(-[^:]+)?:mpa:[a-z0-9-]{1,20}:[0-9]{12}:approval-team/[a-zA-Z0-9._-]+$")]
     private static partial Regex MpaTeamPattern();
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key/[A-Za-z0-9-]+$")]

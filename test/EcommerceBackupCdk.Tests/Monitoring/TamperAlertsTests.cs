@@ -131,6 +131,113 @@ public class TamperAlertsTests
         numeric[1]!.GetValue<int>().Should().Be(14, "the default guard-rails keep 14 days of PITR in every tier");
     }
 
+    // A CloudTrail record as EventBridge delivers it: detail-type "AWS API Call via CloudTrail", the record under detail
+    // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html).
+    private static JsonObject ApiCall(string source, string eventSource, string eventName, JsonObject requestParameters, string? errorCode = null)
+    {
+        var detail = new JsonObject
+        {
+            ["userIdentity"] = new JsonObject { ["type"] = "AssumedRole", ["arn"] = "arn:aws:sts::111111111111:assumed-role/admin/mallory", ["accountId"] = "111111111111" },
+            ["eventSource"] = eventSource, ["eventName"] = eventName, ["requestParameters"] = requestParameters,
+        };
+        if (errorCode is not null)
+        {
+            detail["errorCode"] = errorCode;
+            detail["errorMessage"] = "User is not authorized to perform this operation";
+        }
+
+        return new JsonObject { ["detail-type"] = "AWS API Call via CloudTrail", ["source"] = source, ["detail"] = detail };
+    }
+
+    [Fact]
+    public void VaultKeyRule_DisableKeyDocumentedEntry_Matches()
+    {
+        var (_, template) = WithTamper();
+        var pattern = RuleNamed(template, "acme-tamper-vault-key-critical")["Properties"]!["EventPattern"]!.AsObject();
+        pattern["detail"]!["requestParameters"]!["keyId"] = new JsonArray("1234abcd-12ab-34cd-56ef-1234567890ab");
+
+        // The KMS developer guide's DisableKey entry (https://docs.aws.amazon.com/kms/latest/developerguide/ct-disablekey.html).
+        var disable = ApiCall("aws.kms", "kms.amazonaws.com", "DisableKey", new JsonObject { ["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab" });
+        EventPatternMatcher.Matches(pattern, disable).Should().BeTrue();
+        EventPatternMatcher.Matches(pattern, ApiCall("aws.kms", "kms.amazonaws.com", "EnableKey", new JsonObject { ["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab" }))
+            .Should().BeFalse("enabling a key does not weaken the backups");
+    }
+
+    [Fact]
+    public void RecoveryPointRule_DeniedDeletion_AlertsAndSaysItWasDenied()
+    {
+        var (_, template) = WithTamper();
+        var rule = RuleNamed(template, "acme-tamper-recovery-points-critical");
+        var pattern = rule["Properties"]!["EventPattern"]!.AsObject();
+        var denied = ApiCall("aws.backup", "backup.amazonaws.com", "DeleteRecoveryPoint",
+            new JsonObject { ["backupVaultName"] = "acme-primary", ["recoveryPointArn"] = "arn:aws:rds:eu-central-1:111111111111:snapshot:awsbackup:job-1" },
+            errorCode: "AccessDeniedException");
+
+        EventPatternMatcher.Matches(pattern, denied).Should().BeTrue("a denied attempt is the first sign of an insider or a stolen key");
+        InputTransformer.Render(rule["Properties"]!["Targets"]![0]!["InputTransformer"]!.AsObject(), denied)
+            .Should().Contain("Who: arn:aws:sts::111111111111:assumed-role/admin/mallory")
+            .And.Contain("What: DeleteRecoveryPoint on backup.amazonaws.com")
+            .And.Contain("Denied by AWS (empty = it succeeded): AccessDeniedException");
+        EventPatternMatcher.Matches(pattern, ApiCall("aws.backup", "backup.amazonaws.com", "StartBackupJob", new JsonObject())).Should().BeFalse();
+    }
+
+    [Fact]
+    public void VersioningRule_SuspendMatches_EnableDoesNot()
+    {
+        var (_, template) = WithTamper();
+        var pattern = RuleNamed(template, "acme-tamper-s3-versioning-critical")["Properties"]!["EventPattern"]!.AsObject();
+
+        // S3 records the XML body's element names, with the namespace attribute alongside.
+        JsonObject Versioning(string status) => ApiCall("aws.s3", "s3.amazonaws.com", "PutBucketVersioning", new JsonObject
+        {
+            ["bucketName"] = "acme-invoices", ["versioning"] = "",
+            ["VersioningConfiguration"] = new JsonObject { ["Status"] = status, ["xmlns"] = "http://s3.amazonaws.com/doc/2006-03-01/" },
+        });
+        EventPatternMatcher.Matches(pattern, Versioning("Suspended")).Should().BeTrue();
+        EventPatternMatcher.Matches(pattern, Versioning("Enabled")).Should().BeFalse("enabling versioning is not tampering");
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(13, true)]
+    [InlineData(14, false)]
+    [InlineData(35, false)]
+    public void RetentionRule_LoweredBelowTheMinimum_MatchesWhetherRecordedAsNumberOrString(int days, bool expected)
+    {
+        var (_, template) = WithTamper();
+        var pattern = RuleNamed(template, "acme-tamper-rds-retention-critical")["Properties"]!["EventPattern"]!.AsObject();
+        JsonObject Modify(JsonNode value) => ApiCall("aws.rds", "rds.amazonaws.com", "ModifyDBCluster",
+            new JsonObject { ["dBClusterIdentifier"] = "orders", ["backupRetentionPeriod"] = value });
+
+        EventPatternMatcher.Matches(pattern, Modify(JsonValue.Create(days))).Should().Be(expected, "as a JSON number");
+        EventPatternMatcher.Matches(pattern, Modify(JsonValue.Create(days.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Should().Be(expected, "as a string");
+        EventPatternMatcher.Matches(pattern, ApiCall("aws.rds", "rds.amazonaws.com", "ModifyDBCluster", new JsonObject { ["dBClusterIdentifier"] = "orders" }))
+            .Should().BeFalse("a modification that leaves the retention alone is not tampering");
+    }
+
+    [Fact]
+    public void MalwareFoundRule_MatchesTheDocumentedThreatsFoundScanOnly_AndNamesTheRecoveryPoint()
+    {
+        var (_, _, template) = TestStacks.Facade(TestStacks.DemoProps() with { MalwareScanning = new MalwareScanOptions() });
+        var rule = RuleNamed(Json.Of(template), "acme-malware-found-critical");
+        var pattern = rule["Properties"]!["EventPattern"]!.AsObject();
+
+        EventPatternMatcher.Matches(pattern, Samples.Load("scan-job-completed")).Should().BeTrue();
+        foreach (var clean in new[] { "scan-job-running", "scan-job-completed-with-issues", "scan-job-failed", "backup-job-completed" })
+        {
+            EventPatternMatcher.Matches(pattern, Samples.Load(clean)).Should().BeFalse(clean);
+        }
+
+        var partial = Samples.Load("scan-job-completed-with-issues");
+        partial["detail"]!["scanResult"]!["scanResultStatus"] = "THREATS_FOUND";
+        EventPatternMatcher.Matches(pattern, partial).Should().BeTrue("a partly completed scan that found malware still alerts");
+
+        InputTransformer.Render(rule["Properties"]!["Targets"]![0]!["InputTransformer"]!.AsObject(), Samples.Load("scan-job-completed"))
+            .Should().Contain("Recovery point: arn:aws:backup:us-west-2:1112233445566:recovery-point:abcd1234-5678-abcd-9012-abcdef123456")
+            .And.Contain("Resource: arn:aws:ec2:us-west-2:1112233445566:instance/i-0515aee7de03f58e1 (EC2)")
+            .And.Contain("Scan job: 4d5fc12e-7e33-4336-a981-bbe43c300298 in vault 9ab3e749-82c6-4342-9320-5edbf4918b86");
+    }
+
     [Fact]
     public void MalwareScanning_AddsTheMalwareFoundRule()
     {

@@ -141,6 +141,23 @@ public class AirGappedVaultTests
             .And.Contain(p => p.StartsWith("airGappedVault.encryptionKeyArn: is not the ARN of a customer-managed KMS key", StringComparison.Ordinal));
     }
 
+    // The Multi-party approval API's team ARN pattern: arn:aws(-[^:]+)?:mpa:[a-z0-9-]{1,20}:[0-9]{12}:approval-team/[a-zA-Z0-9._-]+
+    // (https://docs.aws.amazon.com/mpa/latest/APIReference/API_GetApprovalTeam.html).
+    [Theory]
+    [InlineData("arn:aws:mpa:eu-central-1:222222222222:approval-team/team-1", true)]
+    [InlineData("arn:aws-us-gov:mpa:us-gov-west-1:222222222222:approval-team/Backup.Team_2", true)]
+    [InlineData("arn:aws:mpa::222222222222:approval-team/team-1", false)]
+    [InlineData("arn:aws:mpa:eu-central-1:2222:approval-team/team-1", false)]
+    [InlineData("arn:aws:mpa:eu-central-1:222222222222:team/team-1", false)]
+    [InlineData("arn:aws:mpa:eu-central-1:222222222222:approval-team/", false)]
+    public void MpaApprovalTeamArn_FollowsTheMpaApiPattern(string arn, bool accepted)
+    {
+        var problems = new ValidationProblems();
+        AirGappedVaultValidator.ValidateOptions(new AirGappedVaultOptions { MpaApprovalTeamArn = arn }, "222222222222", problems);
+
+        problems.All.Any(p => p.StartsWith("airGappedVault.mpaApprovalTeamArn:", StringComparison.Ordinal)).Should().Be(!accepted);
+    }
+
     [Fact]
     public void Immutability_PerDestination_FollowsLockModeExceptAirGapped()
     {
