@@ -70,6 +70,15 @@ public sealed class EcommerceBackup : Construct
         AirGappedVaultArn = copiesToAirGapped
             ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.AirGapped))
             : null;
+        if (copiesToAirGapped && dr!.AccountRegion is { } vaultRegion && !Token.IsUnresolved(stack.Region) && vaultRegion != stack.Region)
+        {
+            // Which Aurora clusters carry the tier tag is known only at run time, so this is a warning, not a refusal.
+            Annotations.Of(this).AddWarningV2("ecommerce-backup:air-gapped-cross-region",
+                $"The logically air-gapped vault is in {vaultRegion}, the primary stack in {stack.Region}: AWS does not copy backups of " +
+                $"{string.Join(", ", AirGappedVaultFacts.NoCrossRegionCopy)} across Regions into a logically air-gapped vault, so the copy jobs of " +
+                "any such database enrolled in a tier that copies there will fail (alarmed as failed copy jobs). Keep disasterRecovery.accountRegion " +
+                "equal to the primary region, or acknowledge this warning if no such database is enrolled.");
+        }
 
         Plans = new TieredBackupPlan(this, "Plans", new TieredBackupPlanProps
         {

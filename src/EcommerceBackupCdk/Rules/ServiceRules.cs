@@ -40,6 +40,7 @@ public sealed class ServiceRules : DeputyBase, IAspect
         new BackupReportsServiceLinkedRole(),
         new AirGappedVaultRetention(),
         new AirGappedVaultEncryptionKey(),
+        new AirGappedVaultRegion(),
         new MalwareScannerRoleTrust(),
         new FlowLogBucketDelivery(),
     ];

@@ -51,7 +51,7 @@ public static partial class PropsValidator
 
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
-        AirGappedVaultValidator.Validate(props, problems);
+        AirGappedVaultValidator.Validate(props, primaryRegion, problems);
         Plans.ResilienceValidator.Validate(props, problems);
         return problems;
     }

@@ -48,13 +48,36 @@ public static class AirGappedVaultFacts
     /// a recovery point's <c>BackupVaultArn</c> is "An Amazon Resource Name (ARN) that uniquely identifies a backup vault;
     /// for example, arn:aws:backup:us-east-1:123456789012:backup-vault:aBackupVault" while its <c>VaultType</c> is
     /// "BACKUP_VAULT for standard backup vaults and LOGICALLY_AIR_GAPPED_BACKUP_VAULT for logically air-gapped vaults"
-    /// (AWS Backup API, RecoveryPointByResource), i.e. one ARN field for both kinds. Vault names: "Logically air-gapped
+    /// (AWS Backup API, RecoveryPointByResource), i.e. one ARN field for both kinds; the developer guide's describe-backup-vault
+    /// example for an air-gapped vault returns <c>"BackupVaultArn": "arn:aws:backup:us-east-1:234567890123:backup-vault:IAD-LAGV-01",
+    /// "VaultType": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT"</c> (logicallyairgappedvault.html, "View logically air-gapped vault
+    /// details"). Vault names: "Logically air-gapped
     /// backup vaults are identified by names that are unique to the account used to create them and the Region where
     /// they are created. They consist of lowercase letters, numbers, and hyphens." (CreateLogicallyAirGappedBackupVault,
     /// https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/Backup/TCreateLogicallyAirGappedBackupVaultResponse.html);
     /// the store name is lower case by validation, so <c>&lt;store&gt;-air-gapped</c> complies.
     /// </summary>
     public const string ArnResource = "backup-vault";
+
+    /// <summary>
+    /// Regions without logically air-gapped vaults: "Available in most Regions supported by AWS Backup. Not currently
+    /// available in Asia Pacific (Malaysia), Canada West (Calgary), China (Beijing), China (Ningxia), AWS GovCloud
+    /// (US-East), or AWS GovCloud (US-West)." — https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html
+    /// ("Compare and contrast with a standard backup vault", Regions).
+    /// </summary>
+    public static IReadOnlySet<string> UnavailableRegions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ap-southeast-5", "ca-west-1", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1",
+    };
+
+    /// <summary>
+    /// The engines whose backups cannot be copied across Regions into the vault: "Cross-Region copy to or from a logically
+    /// air-gapped vault is not currently available for backups that contain Amazon Aurora, Amazon DocumentDB, and Amazon
+    /// Neptune." — https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html ("Considerations and
+    /// limitations"). The relational selections enrol Aurora clusters by tag, so a vault in another Region than the
+    /// primary is warned about by the facade.
+    /// </summary>
+    public static IReadOnlyList<string> NoCrossRegionCopy { get; } = ["Amazon Aurora", "Amazon DocumentDB", "Amazon Neptune"];
 
     /// <summary>Whether AWS documents recovery points of a CloudFormation type as accepted by a logically air-gapped vault.</summary>
     public static bool Accepts(string cloudFormationType) => DocumentedTypes.Contains(cloudFormationType, StringComparer.Ordinal);

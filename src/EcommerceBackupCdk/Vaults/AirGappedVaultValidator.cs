@@ -10,7 +10,10 @@ internal static partial class AirGappedVaultValidator
     private const string Key = "airGappedVault";
 
     /// <summary>Checks the option against the targets and the DR settings of the props.</summary>
-    public static void Validate(EcommerceBackupProps props, ValidationProblems problems)
+    public static void Validate(EcommerceBackupProps props, ValidationProblems problems) => Validate(props, null, problems);
+
+    /// <summary>Checks the option against the targets, the DR settings and, when known, the primary region.</summary>
+    public static void Validate(EcommerceBackupProps props, string? primaryRegion, ValidationProblems problems)
     {
         var copies = PropsValidator.Copies(props.Targets).Where(c => c.Destination == CopyDestination.AirGapped).ToList();
         var options = props.AirGappedVault;
@@ -34,6 +37,15 @@ internal static partial class AirGappedVaultValidator
         if (string.IsNullOrEmpty(dr?.Account))
         {
             problems.Add($"disasterRecovery.account", "is required because the air-gapped vault lives in the DR account", dr?.Account, "a 12-digit account id different from the primary account");
+        }
+
+        // The vault is created in the DR account's region (disasterRecovery.accountRegion, else the primary region).
+        var vaultRegion = dr?.AccountRegion ?? primaryRegion;
+        if (vaultRegion is not null && AirGappedVaultFacts.UnavailableRegions.Contains(vaultRegion))
+        {
+            problems.Add(dr?.AccountRegion is null ? "primary.region" : "disasterRecovery.accountRegion",
+                "is a region where AWS Backup offers no logically air-gapped vault, so the vault cannot be created", vaultRegion,
+                $"a region other than {string.Join(", ", AirGappedVaultFacts.UnavailableRegions.Order(StringComparer.Ordinal))}, or no airGappedVault");
         }
 
         ValidateOptions(options, dr?.Account, problems);

@@ -8,9 +8,9 @@ namespace EcommerceBackupCdk.Tests.Rules;
 
 public class ResilienceRulesTests
 {
-    private static Stack VaultStack(int min, int max, string? key = null)
+    private static Stack VaultStack(int min, int max, string? key = null, string region = TestStacks.PrimaryRegion)
     {
-        var stack = TestStacks.NewStack();
+        var stack = TestStacks.NewStack(TestStacks.DrAccount, region);
         var properties = new Dictionary<string, object> { ["BackupVaultName"] = "acme-air-gapped", ["MinRetentionDays"] = min, ["MaxRetentionDays"] = max };
         if (key is not null)
         {
@@ -33,6 +33,18 @@ public class ResilienceRulesTests
     [Fact]
     public void AirGappedVaultRetention_DerivedLimits_Pass() =>
         RuleHarness.SynthError(VaultStack(7, 90), new AirGappedVaultRetention()).Should().BeNull();
+
+    [Theory]
+    [InlineData("ca-west-1")]
+    [InlineData("ap-southeast-5")]
+    [InlineData("us-gov-west-1")]
+    public void AirGappedVaultRegion_RegionWithoutAirGappedVaults_Fails(string region) =>
+        RuleHarness.SynthError(VaultStack(7, 90, region: region), new AirGappedVaultRegion()).Should()
+            .Contain($"AirGappedVaultRegion: Test/Vault (AWS::Backup::LogicallyAirGappedBackupVault) (stack region): AWS Backup offers no logically air-gapped vault in this region, so creating the vault fails the deployment (got {region})");
+
+    [Fact]
+    public void AirGappedVaultRegion_OfferedRegion_Passes() =>
+        RuleHarness.SynthError(VaultStack(7, 90, region: "eu-central-1"), new AirGappedVaultRegion()).Should().BeNull();
 
     [Fact]
     public void AirGappedVaultEncryptionKey_AliasOrKeyId_Fails()

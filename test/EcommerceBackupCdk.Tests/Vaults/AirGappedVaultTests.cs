@@ -100,6 +100,40 @@ public class AirGappedVaultTests
             "airGappedVault: is required because targets.critical.rules.Weekly copies to the air-gapped vault (got nothing, allowed air-gapped vault options, or another copy destination (drRegion, drAccount))");
     }
 
+    private static EcommerceBackupProps VaultRegionProps(string? accountRegion) => TestStacks.DemoProps() with
+    {
+        Targets = BackupTargets.Defaults.WithAirGappedCopies(),
+        AirGappedVault = new AirGappedVaultOptions(),
+        DisasterRecovery = new DisasterRecoveryOptions { Region = TestStacks.DrRegion, Account = TestStacks.DrAccount, AccountRegion = accountRegion },
+    };
+
+    [Fact]
+    public void Validate_VaultInARegionWithoutAirGappedVaults_IsRefused()
+    {
+        PropsValidator.Validate(VaultRegionProps("ca-west-1"), TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().Contain(
+            "disasterRecovery.accountRegion: is a region where AWS Backup offers no logically air-gapped vault, so the vault cannot be created (got 'ca-west-1', allowed a region other than ap-southeast-5, ca-west-1, cn-north-1, cn-northwest-1, us-gov-east-1, us-gov-west-1, or no airGappedVault)");
+        PropsValidator.Validate(VaultRegionProps(null), TestStacks.PrimaryAccount, "us-gov-west-1").All.Should().Contain(
+            p => p.StartsWith("primary.region: is a region where AWS Backup offers no logically air-gapped vault", StringComparison.Ordinal), "the vault follows the primary region when no accountRegion is set");
+        PropsValidator.Validate(VaultRegionProps("eu-west-2"), TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().NotContain(
+            p => p.Contains("offers no logically air-gapped vault", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Facade_VaultInAnotherRegionThanThePrimary_WarnsAboutAuroraCopies()
+    {
+        static IEnumerable<string> Warnings(EcommerceBackupProps props)
+        {
+            var stack = TestStacks.NewStack();
+            _ = new EcommerceBackup(stack, "Backup", props);
+            return Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.AnyValue()).Select(w => w.Entry.Data?.ToString() ?? string.Empty);
+        }
+
+        Warnings(VaultRegionProps("eu-west-2")).Should().Contain(w => w.Contains("AWS does not copy backups of Amazon Aurora, Amazon DocumentDB, Amazon Neptune across Regions into a logically air-gapped vault", StringComparison.Ordinal)
+            && w.Contains("[ack: ecommerce-backup:air-gapped-cross-region]", StringComparison.Ordinal));
+        Warnings(VaultRegionProps(TestStacks.PrimaryRegion)).Should().NotContain(w => w.Contains("across Regions into a logically air-gapped vault", StringComparison.Ordinal));
+        Warnings(VaultRegionProps(null)).Should().NotContain(w => w.Contains("across Regions into a logically air-gapped vault", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_VaultWithoutCopies_IsRefusedAsDoingNothing()
     {
