@@ -39,13 +39,17 @@ internal static partial class AirGappedVaultValidator
             problems.Add($"disasterRecovery.account", "is required because the air-gapped vault lives in the DR account", dr?.Account, "a 12-digit account id different from the primary account");
         }
 
-        // The vault is created in the DR account's region (disasterRecovery.accountRegion, else the primary region).
-        var vaultRegion = dr?.AccountRegion ?? primaryRegion;
-        if (vaultRegion is not null && AirGappedVaultFacts.UnavailableRegions.Contains(vaultRegion))
+        // The vault is created in the DR account's region (disasterRecovery.accountRegion, else the primary region); the
+        // copy jobs start in the primary region. Either one among AirGappedVaultFacts.UnavailableRegions stops the copies.
+        var allowed = $"a region other than {string.Join(", ", AirGappedVaultFacts.UnavailableRegions.Order(StringComparer.Ordinal))}, or no airGappedVault";
+        if (dr?.AccountRegion is { } accountRegion && AirGappedVaultFacts.UnavailableRegions.Contains(accountRegion))
         {
-            problems.Add(dr?.AccountRegion is null ? "primary.region" : "disasterRecovery.accountRegion",
-                "is a region where AWS Backup offers no logically air-gapped vault, so the vault cannot be created", vaultRegion,
-                $"a region other than {string.Join(", ", AirGappedVaultFacts.UnavailableRegions.Order(StringComparer.Ordinal))}, or no airGappedVault");
+            problems.Add("disasterRecovery.accountRegion", "is a region where AWS Backup offers no logically air-gapped vault or no copy into one", accountRegion, allowed);
+        }
+
+        if (primaryRegion is not null && AirGappedVaultFacts.UnavailableRegions.Contains(primaryRegion))
+        {
+            problems.Add("primary.region", "is a region from which AWS Backup makes no copy into a logically air-gapped vault", primaryRegion, allowed);
         }
 
         ValidateOptions(options, dr?.Account, problems);

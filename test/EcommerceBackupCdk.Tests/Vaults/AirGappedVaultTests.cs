@@ -111,11 +111,11 @@ public class AirGappedVaultTests
     public void Validate_VaultInARegionWithoutAirGappedVaults_IsRefused()
     {
         PropsValidator.Validate(VaultRegionProps("ca-west-1"), TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().Contain(
-            "disasterRecovery.accountRegion: is a region where AWS Backup offers no logically air-gapped vault, so the vault cannot be created (got 'ca-west-1', allowed a region other than ap-southeast-5, ca-west-1, cn-north-1, cn-northwest-1, us-gov-east-1, us-gov-west-1, or no airGappedVault)");
-        PropsValidator.Validate(VaultRegionProps(null), TestStacks.PrimaryAccount, "us-gov-west-1").All.Should().Contain(
-            p => p.StartsWith("primary.region: is a region where AWS Backup offers no logically air-gapped vault", StringComparison.Ordinal), "the vault follows the primary region when no accountRegion is set");
+            "disasterRecovery.accountRegion: is a region where AWS Backup offers no logically air-gapped vault or no copy into one (got 'ca-west-1', allowed a region other than ap-east-2, ap-southeast-5, ap-southeast-7, ca-west-1, cn-north-1, cn-northwest-1, mx-central-1, us-gov-east-1, us-gov-west-1, or no airGappedVault)");
+        PropsValidator.Validate(VaultRegionProps(null), TestStacks.PrimaryAccount, "mx-central-1").All.Should().Contain(
+            p => p.StartsWith("primary.region: is a region from which AWS Backup makes no copy into a logically air-gapped vault (got 'mx-central-1'", StringComparison.Ordinal));
         PropsValidator.Validate(VaultRegionProps("eu-west-2"), TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().NotContain(
-            p => p.Contains("offers no logically air-gapped vault", StringComparison.Ordinal));
+            p => p.Contains("logically air-gapped vault or no copy", StringComparison.Ordinal) || p.Contains("no copy into a logically air-gapped vault", StringComparison.Ordinal));
     }
 
     [Fact]
