@@ -105,8 +105,12 @@ public static class AuditControls
             // no tag scope (https://docs.aws.amazon.com/aws-backup/latest/devguide/controls-and-remediation.html), so in an
             // account shared by several tiers it would judge every resource of a type, those of tiers that never copy to
             // the air-gapped vault included. It is reported here instead of deployed; the cross-account control above
-            // and the copy-job alarms cover the copies.
-            skipped.Add($"{BackupControls.ResourcesInAirGappedVault}: the {name} tier copies to the logically air-gapped vault, but the control can only be scoped by resource type or resource id, not by the {TagContract.TierKey} tag; scope it by hand to the tier's resource ids if every copy must be evaluated");
+            // and the copy-job alarms cover the copies. AWS Config's managed rules of the same purpose do take tags —
+            // AURORA_RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT: "resourceTags (Optional) Type: String Tags of Aurora DB
+            // clusters for the rule to check, in JSON format."
+            // (https://docs.aws.amazon.com/config/latest/developerguide/aurora-resources-in-logically-air-gapped-vault.html;
+            // likewise S3_, EBS_, EC2_, EFS_...) — and the message points to them.
+            skipped.Add($"{BackupControls.ResourcesInAirGappedVault}: the {name} tier copies to the logically air-gapped vault, but the control can only be scoped by resource type or resource id, not by the {TagContract.TierKey} tag; scope it by hand to the tier's resource ids, or use AWS Config's tag-scoped managed rules (e.g. AURORA_RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT with resourceTags), if every copy must be evaluated");
         }
 
         var (quietRule, quiet) = LongestAgeBetweenRecoveryPoints(t);

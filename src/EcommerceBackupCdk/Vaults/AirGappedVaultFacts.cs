@@ -24,7 +24,11 @@ public static class AirGappedVaultFacts
     /// "Resources supported in a logically air-gapped vault include Amazon EC2, Amazon EBS, Amazon S3, Amazon EFS,
     /// Amazon RDS" (https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html, preview
     /// edition). DynamoDB is not in either source, so a DynamoDB table's copy is reported as not confirmed rather than
-    /// assumed; check the "Feature availability by resource" table before relying on it.
+    /// assumed; check the "Feature availability by resource" table before relying on it. (The guide now says "See the
+    /// logically air-gapped vault column in Feature availability by resource for resources that can be copied to this
+    /// vault" — https://docs.aws.amazon.com/aws-backup/latest/devguide/backup-feature-availability.html — but the stored
+    /// copy of that table lost its empty cells, so which row has a mark in that column could not be read; AWS Config's
+    /// per-type rules list Aurora, EBS, EC2, EFS, S3 and Storage Gateway volumes, no DynamoDB.)
     /// </summary>
     public static IReadOnlyList<string> DocumentedTypes { get; } =
     [
