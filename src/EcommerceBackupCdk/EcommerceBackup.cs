@@ -50,6 +50,7 @@ public sealed class EcommerceBackup : Construct
         var copies = PropsValidator.Copies(props.Targets);
         var copiesToAccount = copies.Any(c => c.Destination == CopyDestination.DrAccount);
         var copiesToRegion = copies.Any(c => c.Destination == CopyDestination.DrRegion);
+        var copiesToAirGapped = copies.Any(c => c.Destination == CopyDestination.AirGapped);
 
         Vault = new PrimaryBackupVault(this, "Vault", new PrimaryBackupVaultProps
         {
@@ -64,8 +65,26 @@ public sealed class EcommerceBackup : Construct
             ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.DrAccount))
             : null;
 
+        // The air-gapped vault lives in the DR account's region, like the DR-account vault. Its ARN has the backup-vault
+        // form of every vault ARN (AirGappedVaultFacts.ArnResource cites it); copies reach it (AirGappedVaultFacts.ReachedByCopy).
+        AirGappedVaultArn = copiesToAirGapped
+            ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.AirGapped))
+            : null;
+        if (copiesToAirGapped && dr!.AccountRegion is { } vaultRegion && !Token.IsUnresolved(stack.Region) && vaultRegion != stack.Region)
+        {
+            // Which Aurora clusters carry the tier tag is known only at run time, so this is a warning, not a refusal.
+            Annotations.Of(this).AddWarningV2("ecommerce-backup:air-gapped-cross-region",
+                $"The logically air-gapped vault is in {vaultRegion}, the primary stack in {stack.Region}: AWS does not copy backups of " +
+                $"{string.Join(", ", AirGappedVaultFacts.NoCrossRegionCopy)} across Regions into a logically air-gapped vault, so the copy jobs of " +
+                "any such database enrolled in a tier that copies there will fail (alarmed as failed copy jobs). Keep disasterRecovery.accountRegion " +
+                "equal to the primary region, or acknowledge this warning if no such database is enrolled.");
+        }
+
         Plans = new TieredBackupPlan(this, "Plans", new TieredBackupPlanProps
         {
+            AirGappedVaultArn = AirGappedVaultArn,
+            MalwareScan = props.MalwareScanning,
+            ItemSearch = props.ItemSearch,
             StoreName = props.StoreName,
             Targets = props.Targets,
             Vault = Vault.Vault,
@@ -109,12 +128,31 @@ public sealed class EcommerceBackup : Construct
             AlertTopic = Topic.Topic,
             WarningTopic = WarningTopic?.Topic,
             Targets = props.Targets,
-            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount) }
+            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount), (AirGappedVaultArn, VaultRole.AirGapped) }
                 .Where(d => d.Item1 is not null)
                 .Select(d => VaultNames.For(props.StoreName, d.Item2))
                 .ToList(),
             Options = props.Monitoring,
         });
+
+        if (props.TamperAlerts is { } tamper)
+        {
+            Tamper = new TamperAlerts(this, "Tamper", new TamperAlertsProps
+            {
+                StoreName = props.StoreName,
+                Monitoring = Monitoring,
+                VaultKeyArns = [Vault.Key.KeyId, Vault.Key.KeyArn],
+                MinimumDbRetentionDays = props.Protection is { } guard
+                    ? TierNames.All.Min(t => TierProtection.For(t, props.Targets, guard).PointInTimeRecoveryDays)
+                    : 1,
+                Options = tamper,
+            });
+        }
+
+        if (props.MalwareScanning is not null)
+        {
+            MalwareFoundRule = MalwareScanEvents.AddRule(Monitoring, "MalwareFound", props.StoreName, Monitoring);
+        }
 
         Drills = props.Drills.Enabled
             ? new RestoreDrill(this, "Drills", new RestoreDrillProps
@@ -237,6 +275,15 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
     public string? DrRegionVaultArn { get; }
+
+    /// <summary>ARN of the logically air-gapped vault copies go to, or null when no rule copies there.</summary>
+    public string? AirGappedVaultArn { get; }
+
+    /// <summary>The tamper alerts, or null when <see cref="EcommerceBackupProps.TamperAlerts"/> is not set.</summary>
+    public TamperAlerts? Tamper { get; }
+
+    /// <summary>The malware-found alert rule, or null when <see cref="EcommerceBackupProps.MalwareScanning"/> is not set.</summary>
+    public Amazon.CDK.AWS.Events.Rule? MalwareFoundRule { get; }
 
     /// <summary>ARN of the DR-account vault copies go to, or null when no rule copies there.</summary>
     public string? DrAccountVaultArn { get; }

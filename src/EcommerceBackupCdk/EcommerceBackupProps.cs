@@ -1,6 +1,7 @@
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
@@ -63,6 +64,25 @@ public sealed record EcommerceBackupProps
     /// <see cref="ProtectionDefaults"/>. Null turns both off.
     /// </summary>
     public ProtectionOptions? Protection { get; init; } = new();
+
+    /// <summary>
+    /// The logically air-gapped vault in the DR account (<see cref="AirGappedVault"/>), which receives the copies whose
+    /// destination is <see cref="CopyDestination.AirGapped"/> (see <see cref="BackupTargets.WithAirGappedCopies"/>).
+    /// Default: null — off, because air-gapped storage is billed on top and needs the DR account.
+    /// </summary>
+    public AirGappedVaultOptions? AirGappedVault { get; init; }
+
+    /// <summary>GuardDuty malware scanning of recovery points, with a critical alert per finding. Default: null — off (billed per GB scanned).</summary>
+    public MalwareScanOptions? MalwareScanning { get; init; }
+
+    /// <summary>Backup indexes on S3 recovery points for item-level search and restore. Default: null — off (indexes are billed).</summary>
+    public ItemSearchOptions? ItemSearch { get; init; }
+
+    /// <summary>
+    /// A critical alert naming who did what for every CloudTrail management event that weakens the backups
+    /// (<see cref="TamperAlerts"/>). Default: null — off. Needs a CloudTrail trail with logging on in the account.
+    /// </summary>
+    public TamperAlertOptions? TamperAlerts { get; init; }
 
     /// <summary>
     /// AWS Control Tower proactive controls (<see cref="ControlTowerOptions"/>). Default: the controls that improve the

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -43,7 +44,8 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "controlTower");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "controlTower",
+                "airGappedVault", "malwareScanning", "itemSearch", "tamperAlerts");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -143,8 +145,19 @@ internal static partial class ConfigReader
                 controlTower = new ControlTowerOptions { Strict = r.Bool(ct, "controlTower.strict") ?? false };
             }
 
+            var (airGapped, malware, itemSearch, tamper) = ReadResilience(r, root);
+            if (airGapped is not null)
+            {
+                // The air-gapped copy replaces the critical tier's DR-account copy (same rule and retention).
+                targets = targets.WithAirGappedCopies();
+            }
+
             var backup = new EcommerceBackupProps
             {
+                AirGappedVault = airGapped,
+                MalwareScanning = malware,
+                ItemSearch = itemSearch,
+                TamperAlerts = tamper,
                 Drills = drills,
                 Protection = protection,
                 StoreName = storeName,
@@ -187,6 +200,86 @@ internal static partial class ConfigReader
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
             return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig, DemoStore = demoStore };
         }
+    }
+
+    private static (AirGappedVaultOptions?, MalwareScanOptions?, ItemSearchOptions?, TamperAlertOptions?) ReadResilience(Reader r, JsonElement root)
+    {
+        AirGappedVaultOptions? airGapped = null;
+        if (r.Object(root, "airGappedVault") is { } a)
+        {
+            r.Keys(a, "airGappedVault", "enabled", "mpaApprovalTeamArn", "shareWithAccounts", "encryptionKeyArn");
+            if (r.Bool(a, "airGappedVault.enabled") != false)
+            {
+                airGapped = new AirGappedVaultOptions
+                {
+                    MpaApprovalTeamArn = r.String(a, "airGappedVault.mpaApprovalTeamArn"),
+                    ShareWithAccounts = r.Strings(a, "airGappedVault.shareWithAccounts") ?? [],
+                    EncryptionKeyArn = r.String(a, "airGappedVault.encryptionKeyArn"),
+                };
+            }
+        }
+
+        MalwareScanOptions? malware = null;
+        if (r.Object(root, "malwareScanning") is { } m)
+        {
+            r.Keys(m, "malwareScanning", "enabled", "tiers", "scanMode");
+            var defaults = new MalwareScanOptions();
+            var mode = r.String(m, "malwareScanning.scanMode");
+            var parsed = defaults.ScanMode;
+            if (mode is not null && !(mode is "incremental" or "full" && Enum.TryParse(mode, ignoreCase: true, out parsed)))
+            {
+                r.Problems.Add("malwareScanning.scanMode", "is not a scan mode", mode, "'incremental' or 'full'");
+            }
+
+            malware = r.Bool(m, "malwareScanning.enabled") == false ? null : defaults with
+            {
+                Tiers = TierList(r, m, "malwareScanning.tiers") ?? defaults.Tiers,
+                ScanMode = parsed,
+            };
+        }
+
+        ItemSearchOptions? search = null;
+        if (r.Object(root, "itemSearch") is { } i)
+        {
+            r.Keys(i, "itemSearch", "enabled", "tiers");
+            var defaults = new ItemSearchOptions();
+            search = r.Bool(i, "itemSearch.enabled") == false ? null : defaults with { Tiers = TierList(r, i, "itemSearch.tiers") ?? defaults.Tiers };
+        }
+
+        TamperAlertOptions? tamper = null;
+        if (r.Object(root, "tamperAlerts") is { } t)
+        {
+            r.Keys(t, "tamperAlerts", "enabled", "includeDeniedAttempts");
+            tamper = r.Bool(t, "tamperAlerts.enabled") == false ? null : new TamperAlertOptions
+            {
+                IncludeDeniedAttempts = r.Bool(t, "tamperAlerts.includeDeniedAttempts") ?? true,
+            };
+        }
+
+        return (airGapped, malware, search, tamper);
+    }
+
+    private static List<TierName>? TierList(Reader r, JsonElement parent, string key)
+    {
+        if (r.Strings(parent, key) is not { } names)
+        {
+            return null;
+        }
+
+        var tiers = new List<TierName>();
+        foreach (var name in names)
+        {
+            if (TierNames.TryParse(name, out var tier))
+            {
+                tiers.Add(tier);
+            }
+            else
+            {
+                r.Problems.Add(key, "is not a tier", name, TierNames.Allowed);
+            }
+        }
+
+        return tiers;
     }
 
     private static (DrillOptions Options, DrillConfig Config) ReadDrills(Reader r, JsonElement e)
@@ -627,7 +720,7 @@ internal static partial class ConfigReader
                     var parsed = CopyDestination.DrRegion;
                     if (destination is not null && !Enum.TryParse(destination, ignoreCase: true, out parsed))
                     {
-                        r.Problems.Add($"{copyKey}.destination", "is not a copy destination", destination, "'drRegion' or 'drAccount'");
+                        r.Problems.Add($"{copyKey}.destination", "is not a copy destination", destination, "'drRegion', 'drAccount' or 'airGapped'");
                     }
 
                     list.Add(new CopyTarget

@@ -16,7 +16,7 @@ internal static class RunbookNames
     /// <summary>Placeholders whose values are physical resource names that must appear in a synthesized template.</summary>
     public static readonly IReadOnlyList<string> ResourceNameKeys =
     [
-        "primaryVault", "drRegionVault", "drAccountVault",
+        "primaryVault", "drRegionVault", "drAccountVault", "airGappedVault",
         "primaryVaultKeyAlias", "drRegionVaultKeyAlias", "drAccountVaultKeyAlias",
         "criticalPlan", "standardPlan", "archivePlan", "alertTopic", "restoreRole",
         "restoreTestingPlan", "validatorFunction", "validatorLogGroup", "dashboard",
@@ -41,6 +41,7 @@ internal static class RunbookNames
             ["primaryVault"] = VaultNames.For(store, VaultRole.Primary),
             ["drRegionVault"] = VaultNames.For(store, VaultRole.DrRegion),
             ["drAccountVault"] = VaultNames.For(store, VaultRole.DrAccount),
+            ["airGappedVault"] = b.AirGappedVault is null ? "(no air-gapped vault: set ecommerceBackup.airGappedVault)" : VaultNames.For(store, VaultRole.AirGapped),
             ["primaryVaultArn"] = VaultNames.Arn(AwsRegions.Partition(config.PrimaryRegion), config.PrimaryRegion, config.PrimaryAccount, VaultNames.For(store, VaultRole.Primary)),
             ["primaryVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.Primary)}-vault",
             ["drRegionVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrRegion)}-vault",

@@ -33,12 +33,12 @@ internal static class BackupApp
         }
 
         RecoveryVaultStack? drAccount = null;
-        if (copies.Any(c => c.Destination == CopyDestination.DrAccount))
+        if (copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped))
         {
             drAccount = new RecoveryVaultStack(app, $"{store}-backup-dr-account", new RecoveryVaultStackProps
             {
                 Env = new Amazon.CDK.Environment { Account = dr!.Account, Region = dr.AccountRegion ?? config.PrimaryRegion },
-                Description = $"{store} backup: recovery vault in the DR account {dr.Account}.",
+                Description = $"{store} backup: recovery vault{(config.Backup.AirGappedVault is null ? "" : " and logically air-gapped vault")} in the DR account {dr.Account}.",
                 Backup = config.Backup,
                 Role = VaultRole.DrAccount,
                 SourceAccount = config.PrimaryAccount,

@@ -11,7 +11,8 @@ namespace EcommerceBackupCdk.Compliance;
 /// <item>plan frequency and retention: the tier's most frequent snapshot rule (the check needs one rule meeting both);</item>
 /// <item>recovery point minimum retention: the shortest retention the tier writes into the primary vault;</item>
 /// <item>vault lock min/max: the primary vault's lock limits (<see cref="PropsValidator.LockLimits"/>);</item>
-/// <item>cross-region / cross-account: the DR region / account, when a rule of the tier copies there;</item>
+/// <item>cross-region / cross-account: the DR region / account, when a rule of the tier copies there (a copy to the
+/// logically air-gapped vault, which lives in the DR account, counts as cross-account);</item>
 /// <item>last recovery point: the RPO or, when longer, the longest healthy gap between recovery points (schedule gap +
 /// start window + completion window, <see cref="LongestAgeBetweenRecoveryPoints"/>), in whole hours or days, so it cannot flap;</item>
 /// <item>restore time: the RTO in whole minutes, rounded up.</item>
@@ -77,10 +78,39 @@ public static class AuditControls
                 $"a rule of the {name} tier copies to the DR region"));
         }
 
-        if (destinations.Contains(CopyDestination.DrAccount) && drAccount is not null)
+        // "Cross-account backup copy is scheduled — Description: Evaluates if a resource is configured to create copies of
+        // its backups to another account. ... The destination account must be in the same organization as the source
+        // account in AWS Organizations." (https://docs.aws.amazon.com/aws-backup/latest/devguide/controls-and-remediation.html).
+        // The logically air-gapped vault lives in the DR account, so a copy into it is such a copy: its copy action's
+        // destination ARN names the DR account exactly like the standard DR-account vault's. AWS does not say whether the
+        // control looks at the destination vault's type; it is counted because the account is what the control names.
+        var toDrAccount = destinations.Contains(CopyDestination.DrAccount);
+        var toAirGapped = destinations.Contains(CopyDestination.AirGapped);
+        if ((toDrAccount || toAirGapped) && drAccount is not null)
         {
+            var where = (toDrAccount, toAirGapped) switch
+            {
+                (true, true) => "the DR account (its backup vault and its logically air-gapped vault)",
+                (false, true) => "the logically air-gapped vault in the DR account",
+                _ => "the DR account",
+            };
             controls.Add(new AuditControl(BackupControls.ProtectedByCrossAccount, [Param(BackupControls.Parameters.CrossAccountList, drAccount)],
-                $"a rule of the {name} tier copies to the DR account"));
+                $"a rule of the {name} tier copies to {where}"));
+        }
+
+        if (toAirGapped)
+        {
+            // "Resources in a logically air-gapped vault" (RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT, parameters
+            // recoveryPointAgeValue/recoveryPointAgeUnit) exists, but its "Scope: Resources by type; Single resource" has
+            // no tag scope (https://docs.aws.amazon.com/aws-backup/latest/devguide/controls-and-remediation.html), so in an
+            // account shared by several tiers it would judge every resource of a type, those of tiers that never copy to
+            // the air-gapped vault included. It is reported here instead of deployed; the cross-account control above
+            // and the copy-job alarms cover the copies. AWS Config's managed rules of the same purpose do take tags —
+            // AURORA_RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT: "resourceTags (Optional) Type: String Tags of Aurora DB
+            // clusters for the rule to check, in JSON format."
+            // (https://docs.aws.amazon.com/config/latest/developerguide/aurora-resources-in-logically-air-gapped-vault.html;
+            // likewise S3_, EBS_, EC2_, EFS_...) — and the message points to them.
+            skipped.Add($"{BackupControls.ResourcesInAirGappedVault}: the {name} tier copies to the logically air-gapped vault, but the control can only be scoped by resource type or resource id, not by the {TagContract.TierKey} tag; scope it by hand to the tier's resource ids, or use AWS Config's tag-scoped managed rules (e.g. AURORA_RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT with resourceTags), if every copy must be evaluated");
         }
 
         var (quietRule, quiet) = LongestAgeBetweenRecoveryPoints(t);

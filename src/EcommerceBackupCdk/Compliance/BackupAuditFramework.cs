@@ -98,6 +98,7 @@ public sealed class BackupAuditFramework : Construct
                 Targets = props.Targets,
                 DrRegion = props.DrRegion,
                 DrAccount = props.DrAccount,
+                LockMode = props.VaultLock.Mode,
                 DrillReports = props.DrillReportBucket,
                 DrillReportsKey = props.DrillReportKey,
                 Network = props.EvidenceIndexNetwork,

@@ -31,6 +31,14 @@ public static class BackupControls
     /// <summary>Resources have a cross-account copy scheduled.</summary>
     public const string ProtectedByCrossAccount = "BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT";
 
+    /// <summary>
+    /// Resources have a recovery point copied to a logically air-gapped vault within the given age. Spelled as in "Creating
+    /// frameworks using the AWS Backup API" (<c>"ControlName":"RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT"</c>,
+    /// https://docs.aws.amazon.com/aws-backup/latest/devguide/creating-frameworks-api.html). Not deployed by
+    /// <see cref="AuditControls"/> (no tag scope; see its reason in the tier's skipped controls).
+    /// </summary>
+    public const string ResourcesInAirGappedVault = "RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT";
+
     /// <summary>The newest recovery point of each resource is younger than the given age.</summary>
     public const string LastRecoveryPointCreated = "BACKUP_LAST_RECOVERY_POINT_CREATED";
 

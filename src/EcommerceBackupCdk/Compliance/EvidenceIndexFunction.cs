@@ -132,11 +132,12 @@ public sealed class EvidenceIndexFunction : Construct
         var tiers = new Dictionary<string, object>();
         foreach (var (tier, t) in props.Targets.Each())
         {
-            var copies = t.Rules.SelectMany(r => r.Copies.Select(c => c.Destination switch
+            var copies = t.Rules.SelectMany(r => r.Copies.Select(c => (c.Destination switch
             {
                 CopyDestination.DrRegion => $"{r.Name} -> DR region {props.DrRegion}",
+                CopyDestination.AirGapped => $"{r.Name} -> air-gapped vault in the DR account",
                 _ => $"{r.Name} -> DR account {props.DrAccount}",
-            })).ToList();
+            }) + $" [{Vaults.Immutability.Text(Vaults.Immutability.Of(c.Destination, props.LockMode))}]")).ToList();
             tiers[tier.TagValue()] = new Dictionary<string, object>
             {
                 ["rpoSeconds"] = (long)t.Rpo.TotalSeconds,

@@ -27,6 +27,9 @@ public sealed record EvidenceIndexFunctionProps
     /// <summary>The DR account copies go to, or null.</summary>
     public string? DrAccount { get; init; }
 
+    /// <summary>Vault Lock mode of the standard vaults; each copy in the index carries its immutability level. Default: governance.</summary>
+    public Vaults.VaultLockMode LockMode { get; init; } = Vaults.VaultLockMode.Governance;
+
     /// <summary>Names of the Audit Manager frameworks whose compliance is summarised.</summary>
     public IReadOnlyList<string> FrameworkNames { get; init; } = [];
 

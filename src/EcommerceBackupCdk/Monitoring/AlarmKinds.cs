@@ -40,6 +40,12 @@ public static class AlarmKinds
     /// <summary>EventBridge rule: one message per restore job that ended FAILED or ABORTED.</summary>
     public const string RestoreJobEvents = "restore-job-failed";
 
+    /// <summary>EventBridge rule: a CloudTrail management event that weakens the backups (<see cref="TamperAlerts"/>). Always critical.</summary>
+    public const string Tamper = "tamper";
+
+    /// <summary>EventBridge rule: GuardDuty found malware in a recovery point (<see cref="MalwareScanEvents"/>). Always critical.</summary>
+    public const string MalwareFound = "malware-found";
+
     /// <summary>
     /// An EventBridge rule of the backup system could not deliver to its target (metric <c>AWS/Events</c>
     /// <c>FailedInvocations</c>): its messages are lost, e.g. when the topic's key does not let EventBridge encrypt.

@@ -133,6 +133,13 @@ public sealed partial class BackupMonitoring : Construct
     /// <summary>The severity of a kind under these props' options.</summary>
     public AlarmSeverity SeverityOf(string kind) => _props.Options.SeverityOf(kind);
 
+    /// <summary>Lists an EventBridge rule created elsewhere (tamper alerts, malware findings) with <see cref="Rules"/>.</summary>
+    public void AddRule(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        _rules.Add(rule);
+    }
+
     /// <summary>
     /// Routes an alarm created elsewhere (e.g. a restore-drill alarm) to the topic of its severity and lists it with
     /// <see cref="Alarms"/>. Name it with <see cref="MonitoringNames.For"/>.

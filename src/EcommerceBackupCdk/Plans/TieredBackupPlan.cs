@@ -34,9 +34,28 @@ public sealed class TieredBackupPlan : Construct
 
         IBackupVault? drRegion = props.DrRegionVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrRegionVault", props.DrRegionVaultArn);
         IBackupVault? drAccount = props.DrAccountVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrAccountVault", props.DrAccountVaultArn);
-        // The one place a copy destination becomes a vault: the DR-account destination may be a standard vault or a
-        // logically air-gapped vault, never both, so a rule makes one copy there.
-        IBackupVault Destination(CopyDestination d) => d == CopyDestination.DrRegion ? drRegion! : drAccount!;
+        IBackupVault? airGapped = props.AirGappedVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "AirGappedVault", props.AirGappedVaultArn);
+        // The one place a copy destination becomes a vault. The air-gapped destination replaces the critical tier's
+        // DR-account copy (BackupTargets.WithAirGappedCopies), so a rule still makes one copy in the DR account.
+        IBackupVault Destination(CopyDestination d) => d switch
+        {
+            CopyDestination.DrRegion => drRegion!,
+            CopyDestination.DrAccount => drAccount!,
+            _ => airGapped!,
+        };
+        if (props.MalwareScan is not null)
+        {
+            // GuardDuty assumes this role to read the recovery points it scans (AWSBackupGuardDutyRolePolicyForScans).
+            ScannerRole = new Role(this, "ScannerRole", new RoleProps
+            {
+                AssumedBy = new ServicePrincipal(ResilienceFacts.ScannerServicePrincipal),
+                Description = $"GuardDuty Malware Protection reads the recovery points of {props.StoreName} it scans.",
+                ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName(ResilienceFacts.ScannerPolicy)],
+            });
+            Compliance.NagSuppressions.Add(ScannerRole,
+                ("AwsSolutions-IAM4", "AWSBackupGuardDutyRolePolicyForScans is the AWS-maintained least-privilege policy GuardDuty needs to read recovery points; it is scoped by the aws:backup:source-resource tag and kms:ViaService conditions AWS keeps current."));
+        }
+
         var partition = Stack.Of(this).Partition;
 
         foreach (var tier in props.Tiers)
@@ -58,11 +77,17 @@ public sealed class TieredBackupPlan : Construct
                     ManagedPolicy.FromAwsManagedPolicyName("AWSBackupServiceRolePolicyForS3Backup"),
                 ],
             });
+            if (props.MalwareScan is { } scan && ResilienceActions.Covers(scan.Tiers, tier))
+            {
+                // AWS Backup starts the GuardDuty scan with the backup role and passes the scanner role on.
+                role.AddManagedPolicy(ManagedPolicy.FromAwsManagedPolicyName(ResilienceFacts.BackupScanPolicy));
+            }
+
             Compliance.NagSuppressions.Add(role,
                 ("AwsSolutions-IAM4", "AWS Backup's documented service-role policies (AWSBackupServiceRolePolicyForBackup, ...ForS3Backup) are the least-privilege set AWS maintains for tag-selected resources of any type; a hand-written copy would drift as AWS adds resource types."));
 
             // The tier's own plan keeps its construct id and name: existing deployments keep it.
-            var plan = Plan(tierScope, $"{props.StoreName}-{tier.TagValue()}", tierRules, props, tier, Destination);
+            var plan = Plan(tierScope, $"{props.StoreName}-{tier.TagValue()}", tierRules, props, tier, Destination, ScannerRole);
             _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, $"{props.StoreName}-{tier.TagValue()}-by-tag", tier,
                 ["*"], [.. own.SelectMany(d => ResourceFamilies.ArnPatterns(d.Family, partition))]);
             _plans[tier] = plan;
@@ -71,7 +96,7 @@ public sealed class TieredBackupPlan : Construct
             {
                 var familyScope = new Construct(tierScope, derived.Family.ToString());
                 var name = $"{props.StoreName}-{tier.TagValue()}-{derived.Family.Slug()}";
-                var familyPlan = Plan(familyScope, name, derived.Rules, props, tier, Destination);
+                var familyPlan = Plan(familyScope, name, derived.Rules, props, tier, Destination, ScannerRole);
                 TierSelection.Create(familyScope, "Selection", familyPlan, role, $"{name}-by-tag", tier, ResourceFamilies.ArnPatterns(derived.Family, partition), []);
                 _familyPlans[(tier, derived.Family)] = familyPlan;
                 _derived[(tier, derived.Family)] = derived;
@@ -81,6 +106,9 @@ public sealed class TieredBackupPlan : Construct
 
     /// <summary>The tier's own plan <c>&lt;store&gt;-&lt;tier&gt;</c> (every type without a family plan).</summary>
     public IReadOnlyDictionary<TierName, IBackupPlan> Plans => _plans;
+
+    /// <summary>The role GuardDuty assumes to scan recovery points, or null when <see cref="TieredBackupPlanProps.MalwareScan"/> is not set.</summary>
+    public Role? ScannerRole { get; }
 
     /// <summary>The tag selection of each tier's own plan.</summary>
     public IReadOnlyDictionary<TierName, BackupSelection> Selections => _selections;
@@ -96,7 +124,7 @@ public sealed class TieredBackupPlan : Construct
         _plans.Select(p => (p.Key, p.Value)).Concat(_familyPlans.Select(p => (p.Key.Item1, p.Value)));
 
     private static BackupPlan Plan(Construct scope, string name, IReadOnlyList<DerivedRule> rules, TieredBackupPlanProps props, TierName tier,
-        Func<CopyDestination, IBackupVault> destination)
+        Func<CopyDestination, IBackupVault> destination, Role? scannerRole)
     {
         var plan = new BackupPlan(scope, "Resource", new BackupPlanProps
         {
@@ -125,6 +153,19 @@ public sealed class TieredBackupPlan : Construct
         }
 
         ApplyTimeZone(plan, rules.Count, props.ScheduleTimeZone);
+
+        // Scan and index actions go on the snapshot rules; continuous recovery points are neither scanned nor indexed here.
+        var snapshotRules = rules.Select((r, i) => (r, i)).Where(x => !x.r.Continuous).Select(x => x.i).ToList();
+        if (props.MalwareScan is { } scan && ResilienceActions.Covers(scan.Tiers, tier))
+        {
+            ResilienceActions.AddMalwareScan(plan, snapshotRules, scan, scannerRole!.RoleArn);
+        }
+
+        if (props.ItemSearch is { } search && ResilienceActions.Covers(search.Tiers, tier))
+        {
+            ResilienceActions.AddS3Index(plan, snapshotRules);
+        }
+
         return plan;
     }
 
@@ -164,6 +205,11 @@ public sealed class TieredBackupPlan : Construct
             if (destination == CopyDestination.DrAccount && props.DrAccountVaultArn is null)
             {
                 problems.Add("drAccountVaultArn", $"is required because targets.{tier.TagValue()}.rules.{rule} copies to the DR account", null, "the ARN of the DR-account vault");
+            }
+
+            if (destination == CopyDestination.AirGapped && props.AirGappedVaultArn is null)
+            {
+                problems.Add("airGappedVaultArn", $"is required because targets.{tier.TagValue()}.rules.{rule} copies to the air-gapped vault", null, "the ARN of the logically air-gapped vault");
             }
         }
 

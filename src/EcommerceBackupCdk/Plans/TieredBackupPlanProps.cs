@@ -26,6 +26,15 @@ public sealed record TieredBackupPlanProps
     /// </summary>
     public string? DrAccountVaultArn { get; init; }
 
+    /// <summary>ARN of the logically air-gapped vault (it lives in the DR account). Required when a rule copies to <see cref="CopyDestination.AirGapped"/>.</summary>
+    public string? AirGappedVaultArn { get; init; }
+
+    /// <summary>GuardDuty malware scanning of the recovery points of some tiers. Default: off.</summary>
+    public MalwareScanOptions? MalwareScan { get; init; }
+
+    /// <summary>Backup indexes on the S3 recovery points of some tiers. Default: off.</summary>
+    public ItemSearchOptions? ItemSearch { get; init; }
+
     /// <summary>IANA time zone of the schedules. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
 

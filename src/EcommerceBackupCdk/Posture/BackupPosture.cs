@@ -48,6 +48,7 @@ public static class BackupPosture
         var drAccountIsCrossRegion = dr?.AccountRegion is not null && dr.AccountRegion != region;
         var guardRails = props.Protection is not null;
 
+        var lockMode = props.VaultLock.Mode;
         (string? Account, string? Region) Where(CopyDestination d) =>
             d == CopyDestination.DrRegion ? (account, dr?.Region) : (dr?.Account, drAccountRegion);
 
@@ -67,8 +68,8 @@ public static class BackupPosture
                 RtoTarget = x.Targets.Rto,
                 WorstCaseRpo = x.Targets.AchievedRpo,
                 ContinuousRetention = x.Targets.Continuous?.Retention,
-                Rules = Rules(x.Targets, Where),
-                Destinations = Destinations(x.Targets, Where),
+                Rules = Rules(x.Targets, Where, lockMode),
+                Destinations = Destinations(x.Targets, Where, lockMode),
                 DrillCovered = drills.CoversAny(x.Tier),
                 Resources = enrolled.Count,
                 EstimatedMonthlyCostUsd = Math.Round(enrolled.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
@@ -132,7 +133,7 @@ public static class BackupPosture
             WorstCaseRpo = rpo,
             RpoSource = derived.Local.Source,
             MeetsRpoTarget = rpo <= targets.Rpo,
-            Destinations = Destinations(derived.Rules, where),
+            Destinations = Destinations(derived.Rules, where, props.VaultLock.Mode, type),
             Retention = derived.LongestLocalRetention,
             DrillCovered = drills.Covers(tier, type),
             EstimatedMonthlyCostUsd = size is null ? null : Math.Round(cost.Sum(c => c.MonthlyUsd), 2),
@@ -145,7 +146,8 @@ public static class BackupPosture
     /// The copy destinations that are logically air-gapped vaults (priced at <see cref="PriceTable.AirGappedStorage"/>).
     /// None yet: the air-gapped layer, when it replaces the DR-account copy, names its destination here.
     /// </summary>
-    private static HashSet<CopyDestination> AirGappedDestinations(EcommerceBackupProps props) => [];
+    private static HashSet<CopyDestination> AirGappedDestinations(EcommerceBackupProps props) =>
+        props.AirGappedVault is null ? [] : [CopyDestination.AirGapped];
 
     /// <summary>The derived rules of every tier and family that has a plan of its own.</summary>
     private static List<DerivedRuleSet> FamilyRules(EcommerceBackupProps props) =>
@@ -155,10 +157,13 @@ public static class BackupPosture
                 .Where(d => !d.SameAs(RuleDerivation.TierRules(x.Targets))))
             .ToList();
 
-    private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where)
+    private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode)
     {
         var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, CostModel.Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter,
-            r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)).ToList())).ToList();
+            r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)
+            {
+                Immutability = Immutability.Of(c.Destination, lockMode),
+            }).ToList())).ToList();
         if (targets.Continuous is { } continuous)
         {
             rules.Add(new RulePosture(Plans.TieredBackupPlan.ContinuousRuleName, continuous.Schedule, TierDefaults.ContinuousRpo, continuous.Retention, null, []));
@@ -167,20 +172,24 @@ public static class BackupPosture
         return rules;
     }
 
-    private static List<DestinationPosture> Destinations(IReadOnlyList<DerivedRule> rules, Func<CopyDestination, (string? Account, string? Region)> where) =>
-        rules
-            .SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention)))
-            .GroupBy(x => x.Destination)
-            .OrderBy(g => g.Key)
-            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention)))
-            .ToList();
+    private static List<DestinationPosture> Destinations(IReadOnlyList<DerivedRule> rules, Func<CopyDestination, (string? Account, string? Region)> where,
+        VaultLockMode lockMode, string? resourceType) =>
+        Destinations(rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention))), where, lockMode, resourceType);
 
-    private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where) =>
-        targets.Rules
-            .SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention)))
+    private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode) =>
+        Destinations(targets.Rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention))), where, lockMode, null);
+
+    // Each destination with its immutability level; for a resource, whether AWS documents its type as accepted there.
+    private static List<DestinationPosture> Destinations(IEnumerable<(CopyDestination Destination, TimeSpan Interval, TimeSpan Retention)> copies,
+        Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode, string? resourceType) =>
+        copies
             .GroupBy(x => x.Destination)
             .OrderBy(g => g.Key)
-            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention)))
+            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention))
+            {
+                Immutability = Immutability.Of(g.Key, lockMode),
+                TypeDocumentedAsAccepted = g.Key != CopyDestination.AirGapped || resourceType is null || AirGappedVaultFacts.Accepts(resourceType),
+            })
             .ToList();
 
     private static List<VaultPosture> Vaults(EcommerceBackupProps props, string? account, string? region)
@@ -194,14 +203,19 @@ public static class BackupPosture
                 continue;
             }
 
-            var (min, max) = PropsValidator.LockLimits(props.VaultLock, written);
+            // The air-gapped vault's limits are the range of what is written into it (AirGappedVault), its lock AWS's compliance mode.
+            var (min, max) = role == VaultRole.AirGapped
+                ? (written.Min(w => w.Retention), written.Max(w => w.Retention))
+                : PropsValidator.LockLimits(props.VaultLock, written);
             var (vaultAccount, vaultRegion) = role switch
             {
                 VaultRole.Primary => (account, region),
                 VaultRole.DrRegion => (account, props.DisasterRecovery?.Region),
+                VaultRole.AirGapped => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
                 _ => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
             };
-            vaults.Add(new VaultPosture(role, VaultNames.For(props.StoreName, role), vaultAccount, vaultRegion, props.VaultLock.Mode, min, max));
+            var mode = role == VaultRole.AirGapped ? VaultLockMode.Compliance : props.VaultLock.Mode;
+            vaults.Add(new VaultPosture(role, VaultNames.For(props.StoreName, role), vaultAccount, vaultRegion, mode, min, max));
         }
 
         return vaults;

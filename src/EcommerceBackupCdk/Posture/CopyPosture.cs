@@ -8,4 +8,8 @@ namespace EcommerceBackupCdk.Posture;
 /// <param name="Region">The vault's region, or null when unknown.</param>
 /// <param name="Retention">How long the copy is kept.</param>
 /// <param name="MoveToColdStorageAfter">When the copy moves to cold storage, or null.</param>
-public sealed record CopyPosture(CopyDestination Destination, string? Account, string? Region, TimeSpan Retention, TimeSpan? MoveToColdStorageAfter);
+public sealed record CopyPosture(CopyDestination Destination, string? Account, string? Region, TimeSpan Retention, TimeSpan? MoveToColdStorageAfter)
+{
+    /// <summary>How immutable the copy is at its destination: governance lock, compliance lock or air-gapped.</summary>
+    public Vaults.ImmutabilityLevel Immutability { get; init; }
+}

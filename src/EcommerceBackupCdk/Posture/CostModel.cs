@@ -55,7 +55,7 @@ internal static class CostModel
         Vault(lines, "primary vault", fullCopy, x.Size, x.ChangeRate, PriceTable.Storage[x.Type], tiering,
             snapshots.Select(r => (Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter)).ToList());
 
-        foreach (var destination in new[] { CopyDestination.DrRegion, CopyDestination.DrAccount })
+        foreach (var destination in new[] { CopyDestination.DrRegion, CopyDestination.DrAccount, CopyDestination.AirGapped })
         {
             var copies = snapshots
                 .SelectMany(r => r.Copies.Where(c => c.Destination == destination).Select(c => (Interval(r.Schedule), c.Retention, c.MoveToColdStorageAfter)))

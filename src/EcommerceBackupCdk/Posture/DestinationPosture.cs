@@ -11,4 +11,14 @@ namespace EcommerceBackupCdk.Posture;
 /// <param name="Region">The vault's region, or null when unknown.</param>
 /// <param name="WorstCaseRpo">The longest gap between recovery points arriving there.</param>
 /// <param name="LongestRetention">The longest retention of a copy there.</param>
-public sealed record DestinationPosture(CopyDestination Destination, string? Account, string? Region, TimeSpan WorstCaseRpo, TimeSpan LongestRetention);
+public sealed record DestinationPosture(CopyDestination Destination, string? Account, string? Region, TimeSpan WorstCaseRpo, TimeSpan LongestRetention)
+{
+    /// <summary>How immutable recovery points are at the destination: governance lock, compliance lock or air-gapped.</summary>
+    public Vaults.ImmutabilityLevel Immutability { get; init; }
+
+    /// <summary>
+    /// For a resource: false when AWS does not document its type as accepted by this destination (a DynamoDB table in a
+    /// logically air-gapped vault, see <see cref="Vaults.AirGappedVaultFacts"/>), so the copy is not counted on. Default: true.
+    /// </summary>
+    public bool TypeDocumentedAsAccepted { get; init; } = true;
+}

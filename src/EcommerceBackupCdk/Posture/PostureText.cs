@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Vaults;
 using EcommerceBackupCdk.Validation;
 
 namespace EcommerceBackupCdk.Posture;
@@ -47,10 +48,10 @@ internal static class PostureText
             }
         }
 
-        s.Append("\n## Vaults and immutability\n\n| vault | account | region | lock | min retention | max retention |\n|---|---|---|---|---|---|\n");
+        s.Append("\n## Vaults and immutability\n\n| vault | account | region | lock | immutability | min retention | max retention |\n|---|---|---|---|---|---|---|\n");
         foreach (var v in r.Vaults)
         {
-            s.Append(Inv, $"| {v.Name} | {v.Account ?? "(unresolved)"} | {v.Region ?? "(unresolved)"} | {v.LockMode.ToString().ToLowerInvariant()} | {D(v.MinRetention)} | {D(v.MaxRetention)} |\n");
+            s.Append(Inv, $"| {v.Name} | {v.Account ?? "(unresolved)"} | {v.Region ?? "(unresolved)"} | {v.LockMode.ToString().ToLowerInvariant()} | {Immutability.Text(v.Immutability)} | {D(v.MinRetention)} | {D(v.MaxRetention)} |\n");
         }
 
         s.Append("\n## Resources\n\n| resource | type | tier | plan | size | worst-case RPO local | from | at copy destinations | longest retention | drill | est. $/month | naive plan $/month |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -109,15 +110,20 @@ internal static class PostureText
     private static string Rule(RulePosture r) =>
         $"{r.Name} every {D(r.WorstCaseInterval)} kept {D(r.Retention)}" +
         (r.MoveToColdStorageAfter is { } c ? $" (cold after {D(c)})" : "") +
-        string.Concat(r.Copies.Select(c => $", copy to {Name(c.Destination)} kept {D(c.Retention)}"));
+        string.Concat(r.Copies.Select(c => $", copy to {Name(c.Destination)} kept {D(c.Retention)} ({Immutability.Text(c.Immutability)})"));
 
     private static string Destinations(IReadOnlyList<DestinationPosture> d) =>
-        d.Count == 0 ? "none" : string.Join(", ", d.Select(x => $"{Name(x.Destination)} {x.Region ?? "?"}/{x.Account ?? "?"} {D(x.WorstCaseRpo)}"));
+        d.Count == 0 ? "none" : string.Join(", ", d.Select(x => $"{Name(x.Destination)} {x.Region ?? "?"}/{x.Account ?? "?"} {D(x.WorstCaseRpo)} ({Immutability.Text(x.Immutability)}{(x.TypeDocumentedAsAccepted ? "" : ", type not documented as accepted")})"));
 
     private static string Short(IReadOnlyList<DestinationPosture> d) =>
-        d.Count == 0 ? "none" : string.Join(", ", d.Select(x => $"{(x.Destination == CopyDestination.DrRegion ? "DR-region" : "DR-account")} {D(x.WorstCaseRpo)}"));
+        d.Count == 0 ? "none" : string.Join(", ", d.Select(x => $"{x.Destination switch { CopyDestination.DrRegion => "DR-region", CopyDestination.DrAccount => "DR-account", _ => "air-gapped" }} {D(x.WorstCaseRpo)}"));
 
-    private static string Name(CopyDestination d) => d == CopyDestination.DrRegion ? "DR region" : "DR account";
+    private static string Name(CopyDestination d) => d switch
+    {
+        CopyDestination.DrRegion => "DR region",
+        CopyDestination.DrAccount => "DR account",
+        _ => "air-gapped vault",
+    };
 
     private static string D(TimeSpan t) => DurationText.Format(t);
 

@@ -10,4 +10,8 @@ namespace EcommerceBackupCdk.Posture;
 /// <param name="LockMode">Vault Lock mode.</param>
 /// <param name="MinRetention">The lock's minimum retention.</param>
 /// <param name="MaxRetention">The lock's maximum retention.</param>
-public sealed record VaultPosture(VaultRole Role, string Name, string? Account, string? Region, VaultLockMode LockMode, TimeSpan MinRetention, TimeSpan MaxRetention);
+public sealed record VaultPosture(VaultRole Role, string Name, string? Account, string? Region, VaultLockMode LockMode, TimeSpan MinRetention, TimeSpan MaxRetention)
+{
+    /// <summary>How immutable recovery points are in the vault.</summary>
+    public ImmutabilityLevel Immutability => Vaults.Immutability.Of(Role, LockMode);
+}

@@ -29,7 +29,8 @@ public sealed record TierProtection(
             tier,
             t.Continuous?.Retention ?? options.PointInTimeRecovery,
             retention,
-            t.Rules.Any(r => r.Copies.Any(c => c.Destination == CopyDestination.DrAccount)),
+            // The air-gapped vault is in the DR account too: its copies need the same cross-account key sharing.
+            t.Rules.Any(r => r.Copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped)),
             options.NoncurrentVersionTransitionAfter);
     }
 

@@ -12,6 +12,9 @@ public sealed class RuleResource
         LogicalId = logicalId;
         Properties = properties;
         DependsOn = dependsOn;
+        // Read once: every jsii call made while synth is inside the validation callback nests a .NET call stack, and
+        // rules x resources type lookups overflowed it in the demo synth (jsii "Malformed request" crash).
+        Type = resource.CfnResourceType;
     }
 
     /// <summary>The L1 construct.</summary>
@@ -24,7 +27,7 @@ public sealed class RuleResource
     public string LogicalId { get; }
 
     /// <summary>The CloudFormation type, e.g. <c>AWS::KMS::Key</c>.</summary>
-    public string Type => Resource.CfnResourceType;
+    public string Type { get; }
 
     /// <summary>The resolved properties (keys as CDK holds them: camelCase for L1 classes, as written for raw resources).</summary>
     public JsonObject Properties { get; }

@@ -38,6 +38,10 @@ public sealed class ServiceRules : DeputyBase, IAspect
         new ConfigDeliveryChannelBucket(),
         new ConfigDeliveryChannelOrder(),
         new BackupReportsServiceLinkedRole(),
+        new AirGappedVaultRetention(),
+        new AirGappedVaultEncryptionKey(),
+        new AirGappedVaultRegion(),
+        new MalwareScannerRoleTrust(),
         new FlowLogBucketDelivery(),
     ];
 

@@ -35,4 +35,19 @@ public sealed record BackupTargets
         TierName.Archive => this with { Archive = targets },
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown tier."),
     };
+
+    /// <summary>
+    /// Returns a copy in which the <c>critical</c> tier's copies to the DR account go to the logically air-gapped vault
+    /// instead (same rule, same retention, so the same RPO at that destination): the air-gapped copy replaces the
+    /// DR-account copy rather than adding a second one. Other tiers are unchanged.
+    /// </summary>
+    public BackupTargets WithAirGappedCopies() => this with
+    {
+        Critical = Critical with
+        {
+            Rules = Critical.Rules.Select(r => r.Copies.Any(c => c.Destination == CopyDestination.DrAccount)
+                ? r with { Copies = r.Copies.Select(c => c.Destination == CopyDestination.DrAccount ? c with { Destination = CopyDestination.AirGapped } : c).ToList() }
+                : r).ToList(),
+        },
+    };
 }

@@ -8,4 +8,10 @@ public enum CopyDestination
 
     /// <summary>The recovery vault in the disaster-recovery account.</summary>
     DrAccount,
+
+    /// <summary>
+    /// The logically air-gapped vault in the disaster-recovery account (<see cref="Vaults.AirGappedVault"/>), which
+    /// needs <see cref="EcommerceBackupProps.AirGappedVault"/>.
+    /// </summary>
+    AirGapped,
 }

@@ -51,6 +51,8 @@ public static partial class PropsValidator
 
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
+        AirGappedVaultValidator.Validate(props, primaryRegion, problems);
+        Plans.ResilienceValidator.Validate(props, problems);
         return problems;
     }
 
@@ -96,7 +98,8 @@ public static partial class PropsValidator
                 {
                     var copy = rule.Copies[i];
                     if ((vault == VaultRole.DrRegion && copy.Destination == CopyDestination.DrRegion) ||
-                        (vault == VaultRole.DrAccount && copy.Destination == CopyDestination.DrAccount))
+                        (vault == VaultRole.DrAccount && copy.Destination == CopyDestination.DrAccount) ||
+                        (vault == VaultRole.AirGapped && copy.Destination == CopyDestination.AirGapped))
                     {
                         written.Add(($"{prefix}.rules.{rule.Name}.copies[{i}].retention", copy.Retention));
                     }
@@ -273,7 +276,7 @@ public static partial class PropsValidator
         if (rule.Copies is not null && rule.Copies.GroupBy(c => c.Destination).Any(g => g.Count() > 1))
         {
             problems.Add($"{key}.copies", "copies the same recovery point twice to one destination", rule.Copies.Select(c => c.Destination.ToString()).ToList(),
-                "at most one copy per destination (drRegion, drAccount)");
+                "at most one copy per destination (drRegion, drAccount, airGapped)");
         }
     }
 
@@ -371,7 +374,7 @@ public static partial class PropsValidator
                 "no value, or a rule with a copy to 'drRegion'");
         }
 
-        if (dr.Account is not null && !copies.Any(c => c.Destination == CopyDestination.DrAccount))
+        if (dr.Account is not null && !copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped))
         {
             problems.Add("disasterRecovery.account", "does nothing: no rule of any tier copies to the DR account", dr.Account,
                 "no value, or a rule with a copy to 'drAccount'");
@@ -442,7 +445,9 @@ public static partial class PropsValidator
             return;
         }
 
-        foreach (var role in Enum.GetValues<VaultRole>())
+        // The air-gapped vault has no Vault Lock options: AWS locks it in compliance mode and its limits are derived
+        // (AirGappedVaultValidator checks its retentions).
+        foreach (var role in Enum.GetValues<VaultRole>().Where(r => r != VaultRole.AirGapped))
         {
             var written = SafeRetentions(props.Targets, role);
             if (written.Count == 0)
@@ -485,6 +490,7 @@ public static partial class PropsValidator
     {
         VaultRole.Primary => "primary",
         VaultRole.DrRegion => "DR-region",
+        VaultRole.AirGapped => "air-gapped",
         _ => "DR-account",
     };
 

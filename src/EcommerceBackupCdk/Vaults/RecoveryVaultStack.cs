@@ -45,6 +45,19 @@ public sealed class RecoveryVaultStack : Stack
             S3Tiering.Node.AddDependency(Vault);
         }
 
+        if (props.Role == VaultRole.DrAccount && props.Backup.AirGappedVault is { } airGapped)
+        {
+            var airGappedWritten = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, VaultRole.AirGapped).Select(w => w.Retention).ToList();
+            AirGapped = airGappedWritten.Count == 0 ? null : new AirGappedVault(this, "AirGappedVault", new AirGappedVaultProps
+            {
+                StoreName = props.Backup.StoreName,
+                SourceAccount = props.SourceAccount,
+                OrganizationId = props.Backup.DisasterRecovery?.OrganizationId,
+                WrittenRetentions = airGappedWritten,
+                Options = airGapped,
+            });
+        }
+
         // Copy jobs run, and report, in the source account and region: copies into this vault are watched by the
         // primary stack. Here: copy-backs out of this vault into the primary vault, and restores (the DR scenario).
         Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
@@ -60,6 +73,9 @@ public sealed class RecoveryVaultStack : Stack
 
     /// <summary>The monitoring of the recovery vault: failed and slow copy-backs, failed restores.</summary>
     public BackupMonitoring Monitoring { get; }
+
+    /// <summary>The logically air-gapped vault (DR-account stack with <see cref="EcommerceBackupProps.AirGappedVault"/> set), or null.</summary>
+    public AirGappedVault? AirGapped { get; }
 
     /// <summary>The S3 backup tiering of the recovery vault, or null when off or when nothing is kept beyond its age.</summary>
     public Plans.S3BackupTiering? S3Tiering { get; }

@@ -6,12 +6,13 @@ namespace EcommerceBackupCdk.Vaults;
 /// </summary>
 public static class VaultNames
 {
-    /// <summary>The vault name for a store and role, e.g. <c>acme-primary</c>, <c>acme-dr-region</c>, <c>acme-dr-account</c>.</summary>
+    /// <summary>The vault name for a store and role, e.g. <c>acme-primary</c>, <c>acme-dr-region</c>, <c>acme-dr-account</c>, <c>acme-air-gapped</c>.</summary>
     public static string For(string storeName, VaultRole role) => role switch
     {
         VaultRole.Primary => $"{storeName}-primary",
         VaultRole.DrRegion => $"{storeName}-dr-region",
         VaultRole.DrAccount => $"{storeName}-dr-account",
+        VaultRole.AirGapped => $"{storeName}-air-gapped",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown vault role."),
     };
 

@@ -11,4 +11,7 @@ public enum VaultRole
 
     /// <summary>The recovery vault in the DR account.</summary>
     DrAccount,
+
+    /// <summary>The logically air-gapped vault in the DR account (<see cref="AirGappedVault"/>).</summary>
+    AirGapped,
 }

@@ -65,13 +65,15 @@ public sealed class DemoAuditFrameworkTests
             // Copies: the DR destinations of the config, only where the tier copies.
             var destinations = t.Rules.SelectMany(r => r.Copies).Select(c => c.Destination).ToHashSet();
             controls.ContainsKey("BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION").Should().Be(destinations.Contains(CopyDestination.DrRegion));
-            controls.ContainsKey("BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT").Should().Be(destinations.Contains(CopyDestination.DrAccount));
+            // The logically air-gapped vault lives in the DR account, so a copy into it is a cross-account copy too.
+            var crossAccount = destinations.Contains(CopyDestination.DrAccount) || destinations.Contains(CopyDestination.AirGapped);
+            controls.ContainsKey("BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT").Should().Be(crossAccount);
             if (destinations.Contains(CopyDestination.DrRegion))
             {
                 controls["BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION"]["crossRegionList"].Should().Be(config.Backup.DisasterRecovery!.Region);
             }
 
-            if (destinations.Contains(CopyDestination.DrAccount))
+            if (crossAccount)
             {
                 controls["BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT"]["crossAccountList"].Should().Be(config.Backup.DisasterRecovery!.Account);
             }

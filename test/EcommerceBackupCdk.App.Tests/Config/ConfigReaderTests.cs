@@ -144,7 +144,7 @@ public sealed class ConfigReaderTests
         { "unknown tier", """{"targets":{"gold":{}}}""", "targets.gold: is not a known key (got 'gold', allowed critical, standard, archive)" },
         { "new rule incomplete", """{"targets":{"critical":{"rules":{"Nightly":{}}}}}""", "targets.critical.rules.Nightly.schedule: is required (got nothing, allowed a value)" },
         { "rule not object", """{"targets":{"critical":{"rules":{"Hourly":true}}}}""", "targets.critical.rules.Hourly: must be an object, or null to remove the rule (got 'True'" },
-        { "copy destination", """{"targets":{"critical":{"rules":{"Daily":{"copies":[{"destination":"moon","retention":"7d"}]}}}}}""", "targets.critical.rules.Daily.copies[0].destination: is not a copy destination (got 'moon', allowed 'drRegion' or 'drAccount')" },
+        { "copy destination", """{"targets":{"critical":{"rules":{"Daily":{"copies":[{"destination":"moon","retention":"7d"}]}}}}}""", "targets.critical.rules.Daily.copies[0].destination: is not a copy destination (got 'moon', allowed 'drRegion', 'drAccount' or 'airGapped')" },
         { "copies not array", """{"targets":{"critical":{"rules":{"Daily":{"copies":{}}}}}}""", "targets.critical.rules.Daily.copies: must be an array (got 'Object'" },
         { "primary region", """{"primary":{"account":"111111111111","region":"eu-centrall-1"}}""", "primary.region: is not an AWS region (got 'eu-centrall-1'" },
         { "primary account", """{"primary":{"account":"11111111111a","region":"eu-central-1"}}""", "primary.account: is not an AWS account id (got '11111111111a', allowed 12 digits)" },

@@ -10,6 +10,27 @@ namespace EcommerceBackupCdk.Tests.Compliance;
 public sealed class BackupAuditFrameworkTests
 {
     [Fact]
+    public void ForTier_CopiesToTheAirGappedVault_CountAsCrossAccountAndTheAirGappedControlIsReportedNotDeployed()
+    {
+        var targets = BackupTargets.Defaults.WithAirGappedCopies();
+        targets.Critical.Rules.SelectMany(r => r.Copies).Should().NotContain(c => c.Destination == CopyDestination.DrAccount,
+            "the premise: the air-gapped copy replaced the critical tier's DR-account copy");
+
+        var critical = AuditControls.ForTier(TierName.Critical, targets, new EcommerceBackupCdk.Vaults.VaultLockOptions(), TestStacks.DrRegion, TestStacks.DrAccount);
+        var withoutAirGap = AuditControls.ForTier(TierName.Critical, BackupTargets.Defaults, new EcommerceBackupCdk.Vaults.VaultLockOptions(), TestStacks.DrRegion, TestStacks.DrAccount);
+
+        var crossAccount = critical.Controls.Single(c => c.Name == ProtectedByCrossAccount);
+        crossAccount[P.CrossAccountList].Should().Be(TestStacks.DrAccount);
+        crossAccount.Reason.Should().Contain("logically air-gapped vault in the DR account");
+        critical.Controls.Should().NotContain(c => c.Name == ResourcesInAirGappedVault);
+        critical.Skipped.Should().ContainSingle(r => r.StartsWith(ResourcesInAirGappedVault, StringComparison.Ordinal))
+            .Which.Should().Contain("not by the ecommerce-backup:tier tag");
+        withoutAirGap.Skipped.Should().NotContain(r => r.StartsWith(ResourcesInAirGappedVault, StringComparison.Ordinal));
+        AuditControls.ForTier(TierName.Critical, targets, new EcommerceBackupCdk.Vaults.VaultLockOptions(), TestStacks.DrRegion, drAccount: null).Controls
+            .Should().NotContain(c => c.Name == ProtectedByCrossAccount, "without a DR account there is no account to name");
+    }
+
+    [Fact]
     public void Facade_AuditNotSet_CreatesNoAuditResources()
     {
         var (_, _, template) = TestStacks.Facade();

@@ -30,6 +30,9 @@ public sealed class EventPatternMatcherTests
     [InlineData("""{ "detail": { "statusMessage": [{ "exists": false }] } }""", true)]
     [InlineData("""{ "detail": { "statusMessage": [{ "exists": true }] } }""", false)]
     [InlineData("""{ "source": ["aws.backup"], "detail": { "state": ["COMPLETED"] } }""", false)]
+    [InlineData("""{ "detail": { "percentDone": [{ "numeric": ["<", 1] }] } }""", true)]
+    [InlineData("""{ "detail": { "percentDone": [{ "numeric": [">", 0, "<=", 5] }] } }""", false)]
+    [InlineData("""{ "detail": { "state": [{ "numeric": ["<", 1] }] } }""", false)]
     public void Matches_Pattern_FollowsEventBridgeRules(string pattern, bool expected)
     {
         EventPatternMatcher.Matches(JsonNode.Parse(pattern)!.AsObject(), Event).Should().Be(expected);
