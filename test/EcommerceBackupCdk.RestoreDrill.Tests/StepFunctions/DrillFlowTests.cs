@@ -46,6 +46,7 @@ public sealed class DrillFlowTests : IAsyncLifetime
         var (jobId, clusterId, evt) = await MemberlessAuroraJobAsync(flow);
 
         var result = await flow.Harness.RunAsync(flow.StateMachineArn, evt, TimeSpan.FromSeconds(120));
+        await flow.Rds.AppliedAsync();
 
         result.Status.Should().Be("SUCCEEDED", $"{result.Error}: {result.Cause}");
         result.StatesEntered.Should().ContainInOrder("Inspect", "Lock", "CreateTemporaryInstance", "PollInstance", "Validate", "DeleteTemporaryInstance", "PollDeletion", "Record");

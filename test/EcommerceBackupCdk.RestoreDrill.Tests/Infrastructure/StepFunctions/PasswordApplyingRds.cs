@@ -43,35 +43,60 @@ public sealed class PasswordApplyingRds(IRdsApi inner, string database, TimeSpan
         var user = cluster
             ? (await inner.DescribeDbClusterAsync(identifier, ct)).MasterUsername!
             : (await inner.DescribeDbInstanceAsync(identifier, ct)).MasterUsername!;
-        _ = Task.Run(async () =>
+        // The master user of a restored cluster exists from the start with its privileges and the password as of the
+        // recovery point, so before the new password applies a login is refused as a wrong password (MySQL/MariaDB
+        // error 1045), never as an unknown user: create it now, synchronously, and change only its password later.
+        // (Creating it late let a probe meet a user that did not exist yet, which MariaDB refuses with error 1698,
+        // "Access denied for user ..." without "(using password: ...)" — a state RDS never produces.)
+        await ExecuteAsync(
+        [
+            $"CREATE USER IF NOT EXISTS '{user}'@'127.0.0.1' IDENTIFIED BY '{Guid.NewGuid():N}'",
+            $"GRANT SELECT ON {database}.* TO '{user}'@'127.0.0.1'",
+        ]);
+        var apply = Task.Run(async () =>
         {
             await Task.Delay(applyDelay, CancellationToken.None);
-            await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder
-            {
-                Server = TestServices.MariaDbHost,
-                Port = (uint)TestServices.MariaDbPort,
-                UserID = TestServices.MariaDbUser,
-                Password = TestServices.MariaDbPassword,
-                SslMode = MySqlSslMode.None,
-            }.ConnectionString);
-            await connection.OpenAsync();
-            // The master user of a restored cluster already holds its privileges; only its password changes. So the
-            // privileges are in place before the new password works (a login that succeeds must also be able to read,
-            // or the probe would see "Access denied ... to database" that RDS never produces for its master user).
-            foreach (var sql in new[]
-            {
-                $"CREATE USER IF NOT EXISTS '{user}'@'127.0.0.1' IDENTIFIED BY '{Guid.NewGuid():N}'",
-                $"GRANT SELECT ON {database}.* TO '{user}'@'127.0.0.1'",
-                $"ALTER USER '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'",
-            })
-            {
-                await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // test-only statements with generated identifiers
-                command.CommandText = sql;
-#pragma warning restore CA2100
-                await command.ExecuteNonQueryAsync();
-            }
+            await ExecuteAsync([$"ALTER USER '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'"]);
         }, CancellationToken.None);
+        lock (_applies)
+        {
+            _applies.Add(apply);
+        }
+    }
+
+    /// <summary>Waits for every password change to have reached the engine; rethrows the fake's own failures.</summary>
+    public async Task AppliedAsync()
+    {
+        Task[] applies;
+        lock (_applies)
+        {
+            applies = [.. _applies];
+        }
+
+        await Task.WhenAll(applies);
+    }
+
+    private readonly List<Task> _applies = [];
+
+    private static async Task ExecuteAsync(IEnumerable<string> statements)
+    {
+        await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder
+        {
+            Server = TestServices.MariaDbHost,
+            Port = (uint)TestServices.MariaDbPort,
+            UserID = TestServices.MariaDbUser,
+            Password = TestServices.MariaDbPassword,
+            SslMode = MySqlSslMode.None,
+        }.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // test-only statements with generated identifiers
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     private async Task<T> Record<T>(string call, Task<T> task)
