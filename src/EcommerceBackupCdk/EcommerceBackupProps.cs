@@ -2,6 +2,7 @@ using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
 
@@ -49,6 +50,13 @@ public sealed record EcommerceBackupProps
     /// resource type, the validator built from this repository — see <see cref="DrillDefaults"/>.
     /// </summary>
     public DrillOptions Drills { get; init; } = new();
+
+    /// <summary>
+    /// Store recovery (DESIGN §10): the <c>&lt;store&gt;-store-recovery</c> state machine and its quarterly drill. It reuses
+    /// the drills' report bucket and validator checks, so it exists only when <see cref="Drills"/> is enabled.
+    /// Default: enabled, see <see cref="RecoveryDefaults"/>.
+    /// </summary>
+    public RecoveryOptions Recovery { get; init; } = new();
 
     /// <summary>
     /// Data-layer guard-rails and the coverage check (<see cref="DataProtectionAspect"/>), applied by the facade to

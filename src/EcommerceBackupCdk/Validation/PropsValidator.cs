@@ -45,6 +45,7 @@ public static partial class PropsValidator
         Compliance.AuditValidator.Validate(props.Audit, problems);
         MonitoringValidator.Validate(props.Monitoring, problems);
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
+        Recovery.RecoveryOptionsValidator.Validate(props.Recovery, props.Targets, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         return problems;
     }
