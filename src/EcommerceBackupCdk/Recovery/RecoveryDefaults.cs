@@ -6,10 +6,10 @@ namespace EcommerceBackupCdk.Recovery;
 public static class RecoveryDefaults
 {
     /// <summary>
-    /// Once a quarter, outside peak hours: 03:00 on the first Tuesday of January, April, July and October
+    /// Once a quarter, outside peak hours: 03:00 on the 1st of January, April, July and October
     /// (EventBridge Scheduler cron: minutes hours day-of-month month day-of-week year).
     /// </summary>
-    public const string Schedule = "cron(0 3 ? 1,4,7,10 TUE#1 *)";
+    public const string Schedule = "cron(0 3 1 1,4,7,10 ? *)";
 
     /// <summary>Time zone the schedule is read in.</summary>
     public const string TimeZone = "Etc/UTC";
