@@ -11,6 +11,10 @@ public sealed record DbClusterDescription
 
     public string? Engine { get; init; }
 
+    public string? EngineVersion { get; init; }
+
+    public string? MasterUsername { get; init; }
+
     public bool StorageEncrypted { get; init; }
 
     public string? Endpoint { get; init; }

@@ -22,4 +22,6 @@ public sealed record DbInstanceDescription
     public string? DbName { get; init; }
 
     public string? DbClusterIdentifier { get; init; }
+
+    public string? MasterUsername { get; init; }
 }

@@ -5,7 +5,11 @@ using System.Xml.Linq;
 
 namespace EcommerceBackupCdk.RestoreDrill.Aws;
 
-/// <summary>RDS over the query protocol (form-encoded POST, XML answer): exactly DescribeDBInstances and DescribeDBClusters.</summary>
+/// <summary>
+/// RDS over the query protocol (form-encoded POST, XML answer), exactly the operations of <see cref="IRdsApi"/>
+/// (RDS API reference, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/). List parameters use the query
+/// protocol's member names, e.g. <c>Tags.Tag.1.Key</c>.
+/// </summary>
 public sealed class RdsApiClient : IRdsApi
 {
     private const string Service = "RDS";
@@ -38,6 +42,7 @@ public sealed class RdsApiClient : IRdsApi
                 EndpointPort = endpoint is null ? null : Int(Value(endpoint, "Port")),
                 DbName = Value(instance, "DBName"),
                 DbClusterIdentifier = Value(instance, "DBClusterIdentifier"),
+                MasterUsername = Value(instance, "MasterUsername"),
             };
         });
     }
@@ -60,6 +65,8 @@ public sealed class RdsApiClient : IRdsApi
                 DbClusterArn = Value(cluster, "DBClusterArn"),
                 Status = Value(cluster, "Status") ?? throw new FormatException("Status is missing"),
                 Engine = Value(cluster, "Engine"),
+                EngineVersion = Value(cluster, "EngineVersion"),
+                MasterUsername = Value(cluster, "MasterUsername"),
                 StorageEncrypted = Bool(Value(cluster, "StorageEncrypted")),
                 Endpoint = Value(cluster, "Endpoint"),
                 Port = Int(Value(cluster, "Port")),
@@ -69,9 +76,73 @@ public sealed class RdsApiClient : IRdsApi
         });
     }
 
-    private async Task<AwsHttpResponse> CallAsync(string action, (string Name, string Value) parameter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DescribeOrderableInstanceClassesAsync(string engine, string? engineVersion, CancellationToken cancellationToken)
     {
-        var form = $"Action={action}&Version={ApiVersion}&{Uri.EscapeDataString(parameter.Name)}={Uri.EscapeDataString(parameter.Value)}";
+        ArgumentException.ThrowIfNullOrWhiteSpace(engine);
+        var classes = new List<string>();
+        string? marker = null;
+        do
+        {
+            var parameters = new List<(string, string)> { ("Engine", engine), ("MaxRecords", "100") };
+            if (engineVersion is not null)
+            {
+                parameters.Add(("EngineVersion", engineVersion));
+            }
+
+            if (marker is not null)
+            {
+                parameters.Add(("Marker", marker));
+            }
+
+            var response = await CallAsync("DescribeOrderableDBInstanceOptions", parameters, cancellationToken).ConfigureAwait(false);
+            marker = Parse(response.Body, response.Attempts, "DescribeOrderableDBInstanceOptions", doc =>
+            {
+                classes.AddRange(doc.Descendants().Where(e => e.Name.LocalName == "OrderableDBInstanceOption")
+                    .Select(o => Value(o, "DBInstanceClass")).OfType<string>());
+                var next = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "Marker")?.Value;
+                return string.IsNullOrEmpty(next) ? null : next;
+            });
+        }
+        while (marker is not null);
+        return classes.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public async Task CreateClusterInstanceAsync(string dbInstanceIdentifier, string dbClusterIdentifier, string instanceClass, string engine, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var parameters = new List<(string, string)>
+        {
+            ("DBInstanceIdentifier", dbInstanceIdentifier),
+            ("DBClusterIdentifier", dbClusterIdentifier),
+            ("DBInstanceClass", instanceClass),
+            ("Engine", engine),
+            ("PubliclyAccessible", "false"),
+        };
+        var i = 0;
+        foreach (var (key, value) in tags)
+        {
+            i++;
+            parameters.Add(($"Tags.Tag.{i}.Key", key));
+            parameters.Add(($"Tags.Tag.{i}.Value", value));
+        }
+
+        await CallAsync("CreateDBInstance", parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteDbInstanceAsync(string dbInstanceIdentifier, CancellationToken cancellationToken) =>
+        await CallAsync("DeleteDBInstance", [("DBInstanceIdentifier", dbInstanceIdentifier), ("SkipFinalSnapshot", "true"), ("DeleteAutomatedBackups", "true")], cancellationToken).ConfigureAwait(false);
+
+    public async Task SetMasterUserPasswordAsync(bool cluster, string identifier, string password, CancellationToken cancellationToken) =>
+        await CallAsync(cluster ? "ModifyDBCluster" : "ModifyDBInstance",
+            [(cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier", identifier), ("MasterUserPassword", password), ("ApplyImmediately", "true")],
+            cancellationToken).ConfigureAwait(false);
+
+    private Task<AwsHttpResponse> CallAsync(string action, (string Name, string Value) parameter, CancellationToken cancellationToken) =>
+        CallAsync(action, [parameter], cancellationToken);
+
+    private async Task<AwsHttpResponse> CallAsync(string action, IReadOnlyList<(string Name, string Value)> parameters, CancellationToken cancellationToken)
+    {
+        var form = $"Action={action}&Version={ApiVersion}&" + string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Name)}={Uri.EscapeDataString(p.Value)}"));
         var request = new AwsHttpRequest(action, HttpMethod.Post, "/", Encoding.UTF8.GetBytes(form),
             "application/x-www-form-urlencoded; charset=utf-8", new Dictionary<string, string>());
         return await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,20 @@ public static class DrillEnvironment
     /// <summary>Optional. Seconds the data checks of one restore job may take, 10-840. Default 600 (keep the Lambda timeout above it).</summary>
     public const string ValidationTimeoutSeconds = "VALIDATION_TIMEOUT_SECONDS";
 
+    /// <summary>
+    /// Optional. The restore testing selection's ValidationWindowHours, 0-168 (default 4): "the time, in hours, data is
+    /// retained after a restore test so that optional validation can be completed"
+    /// (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingSelectionForList.html). The drill flow
+    /// records its verdict before it ends.
+    /// </summary>
+    public const string ValidationWindowHours = "VALIDATION_WINDOW_HOURS";
+
+    /// <summary>Optional. First wait of the drill flow's polls (temporary instance, restore job), 1-600 s. Default 30; doubles each poll.</summary>
+    public const string PollBaseSeconds = "POLL_BASE_SECONDS";
+
+    /// <summary>Optional. Longest wait between two polls of the drill flow, 1-3600 s. Default 300.</summary>
+    public const string PollMaxSeconds = "POLL_MAX_SECONDS";
+
     /// <summary>Set by Lambda. Region of the function; the restored resources live there.</summary>
     public const string Region = "AWS_REGION";
 

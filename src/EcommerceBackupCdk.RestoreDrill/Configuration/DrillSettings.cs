@@ -28,6 +28,15 @@ public sealed partial record DrillSettings
 
     public TimeSpan ValidationTimeout { get; init; } = TimeSpan.FromSeconds(600);
 
+    /// <summary>The restore testing selection's validation window (VALIDATION_WINDOW_HOURS).</summary>
+    public TimeSpan ValidationWindow { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>First wait between two polls of the drill flow (POLL_BASE_SECONDS).</summary>
+    public TimeSpan PollBase { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait between two polls of the drill flow (POLL_MAX_SECONDS).</summary>
+    public TimeSpan PollMax { get; init; } = TimeSpan.FromSeconds(300);
+
     public Uri? BackupEndpoint { get; init; }
 
     public Uri? RdsEndpoint { get; init; }
@@ -97,6 +106,9 @@ public sealed partial record DrillSettings
         var segments = ReadInt(Get(DrillEnvironment.DynamoDbScanSegments), DrillEnvironment.DynamoDbScanSegments, 4, 1, 64, problems);
         var minimum = ReadInt(Get(DrillEnvironment.MinimumRecordCount), DrillEnvironment.MinimumRecordCount, 1, 0, int.MaxValue, problems);
         var timeout = ReadInt(Get(DrillEnvironment.ValidationTimeoutSeconds), DrillEnvironment.ValidationTimeoutSeconds, 600, 10, 840, problems);
+        var window = ReadInt(Get(DrillEnvironment.ValidationWindowHours), DrillEnvironment.ValidationWindowHours, 4, 0, 168, problems);
+        var pollBase = ReadInt(Get(DrillEnvironment.PollBaseSeconds), DrillEnvironment.PollBaseSeconds, 30, 1, 600, problems);
+        var pollMax = ReadInt(Get(DrillEnvironment.PollMaxSeconds), DrillEnvironment.PollMaxSeconds, 300, 1, 3600, problems);
 
         var preset = Get(DrillEnvironment.SqlPreset) ?? SqlPresetName.WooCommerce;
         var customQuery = Get(DrillEnvironment.SqlCustomQuery);
@@ -162,6 +174,9 @@ public sealed partial record DrillSettings
             Resources = resources,
             DynamoDbScanSegments = segments,
             ValidationTimeout = TimeSpan.FromSeconds(timeout),
+            ValidationWindow = TimeSpan.FromHours(window),
+            PollBase = TimeSpan.FromSeconds(pollBase),
+            PollMax = TimeSpan.FromSeconds(Math.Max(pollBase, pollMax)),
             BackupEndpoint = endpoints[DrillEnvironment.BackupEndpoint],
             RdsEndpoint = endpoints[DrillEnvironment.RdsEndpoint],
             SecretsManagerEndpoint = endpoints[DrillEnvironment.SecretsManagerEndpoint],

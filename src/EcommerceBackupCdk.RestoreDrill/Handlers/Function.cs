@@ -7,7 +7,8 @@ namespace EcommerceBackupCdk.RestoreDrill.Handlers;
 /// <summary>
 /// The Lambda entry point (managed dotnet10 runtime, no Amazon.Lambda.* packages needed):
 /// handler string <c>EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Handlers.Function::Handle</c>.
-/// Thin: reads the event, hands it to <see cref="RestoreDrillValidator"/>, returns the outcome as JSON.
+/// Thin: a drill flow payload (with <c>action</c>) goes to <see cref="DrillFlowHandler"/>; a raw EventBridge event to
+/// <see cref="RestoreDrillValidator.HandleAsync"/>; the answer is JSON.
 /// </summary>
 public sealed class Function
 {
@@ -16,6 +17,7 @@ public sealed class Function
 
     private static readonly JsonSerializerOptions OutcomeJson = new(JsonSerializerDefaults.Web);
     private readonly RestoreDrillValidator _validator;
+    private readonly DrillFlowHandler _flow;
 
     /// <summary>Used by Lambda: reads and validates the environment once per execution environment (a bad one fails the init with every problem listed).</summary>
     public Function()
@@ -26,6 +28,7 @@ public sealed class Function
     public Function(RestoreDrillValidator validator)
     {
         _validator = validator;
+        _flow = new DrillFlowHandler(validator);
     }
 
     public Stream Handle(Stream input)
@@ -35,6 +38,21 @@ public sealed class Function
         using (var reader = new StreamReader(input, Encoding.UTF8))
         {
             json = reader.ReadToEnd();
+        }
+
+        System.Text.Json.Nodes.JsonNode? payload = null;
+        try
+        {
+            payload = System.Text.Json.Nodes.JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the event handler rejects it with the reason.
+        }
+
+        if (DrillFlowHandler.IsFlowPayload(payload))
+        {
+            return new MemoryStream(Encoding.UTF8.GetBytes(_flow.HandleAsync(json, CancellationToken.None).GetAwaiter().GetResult()));
         }
 
         var outcome = _validator.HandleAsync(json, CancellationToken.None).GetAwaiter().GetResult();

@@ -30,4 +30,10 @@ public sealed record RestoreDrillDependencies
 
     /// <summary>Maps a restored database endpoint before connecting (identity unless a test redirects it).</summary>
     public Func<string, int, (string Host, int Port)>? DatabaseEndpointMap { get; init; }
+
+    /// <summary>How long a probe retries a refused login while RDS applies the one-time password. Default 120 s.</summary>
+    public TimeSpan? PasswordApplyTimeout { get; init; }
+
+    /// <summary>Wait between two such retries. Default 5 s.</summary>
+    public TimeSpan? PasswordRetryDelay { get; init; }
 }

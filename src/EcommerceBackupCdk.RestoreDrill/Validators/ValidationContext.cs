@@ -14,4 +14,7 @@ public sealed record ValidationContext
     public required ResourceSettings Settings { get; init; }
 
     public required TierTarget Target { get; init; }
+
+    /// <summary>The drill flow's temporary instance in a restored Aurora cluster (the SQL endpoint), or null.</summary>
+    public string? TemporaryInstanceId { get; init; }
 }

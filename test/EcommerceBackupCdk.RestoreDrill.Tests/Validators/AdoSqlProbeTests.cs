@@ -110,7 +110,7 @@ public sealed class AdoSqlProbeTests
 
         var act = () => new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.WooCommerce), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<MySql.Data.MySqlClient.MySqlException>()).Which.Message.Should().Contain("wp_wc_orders");
+        (await act.Should().ThrowAsync<MySqlConnector.MySqlException>()).Which.Message.Should().Contain("wp_wc_orders");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class AdoSqlProbeTests
 
         var act = () => new AdoSqlProbe().RunAsync(MariaDb(db, "wrong"), Query(SqlPresetName.Magento), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<MySql.Data.MySqlClient.MySqlException>()).Which.Message.Should().Contain("Access denied");
+        (await act.Should().ThrowAsync<MySqlConnector.MySqlException>()).Which.Message.Should().Contain("Access denied");
     }
 
     [Fact]

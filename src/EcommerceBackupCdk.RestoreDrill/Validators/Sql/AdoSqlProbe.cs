@@ -1,14 +1,15 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using MySql.Data.MySqlClient;
-using MySql.Data.Types;
+using MySqlConnector;
 using Npgsql;
 
 namespace EcommerceBackupCdk.RestoreDrill.Validators.Sql;
 
 /// <summary>
-/// Runs the probe over ADO.NET: MySql.Data for MySQL/MariaDB/Aurora MySQL, Npgsql for PostgreSQL/Aurora PostgreSQL.
+/// Runs the probe over ADO.NET: MySqlConnector for MySQL/MariaDB/Aurora MySQL, Npgsql for PostgreSQL/Aurora PostgreSQL.
+/// Both are truly asynchronous, so the validation timeout's cancellation token stops a hung connect or query
+/// (MySqlConnector on NuGet: "A truly async MySQL ADO.NET provider"; MySql.Data's async methods ran synchronously).
 /// The query runs inside a READ ONLY transaction that is rolled back, so even a custom query cannot write.
 /// TLS is preferred (used when the server offers it).
 /// </summary>

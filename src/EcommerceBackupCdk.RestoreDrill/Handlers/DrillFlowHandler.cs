@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EcommerceBackupCdk.RestoreDrill.Handlers;
+
+/// <summary>
+/// The validator's entry for the drill flow (the Step Functions state machine): one short action per invocation, named
+/// by the payload's <c>action</c> (<see cref="DrillFlowActions"/>); every wait happens in the state machine, never here.
+/// Payload fields: <c>event</c> (the EventBridge event), <c>drill</c> (<see cref="DrillFlowState"/>), <c>attempt</c>,
+/// <c>verdict</c> (<see cref="DrillVerdict"/>), <c>instance</c> (<see cref="InstancePoll"/>). Errors the flow retries
+/// surface as <see cref="TransientDrillException"/> (its Lambda error type).
+/// </summary>
+public sealed class DrillFlowHandler
+{
+    /// <summary>camelCase, as the state machine's JSONPath expressions read it.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    private readonly RestoreDrillValidator _validator;
+
+    public DrillFlowHandler(RestoreDrillValidator validator)
+    {
+        _validator = validator;
+    }
+
+    /// <summary>True when the payload is a drill flow call rather than a raw EventBridge event.</summary>
+    public static bool IsFlowPayload(JsonNode? payload) => payload is JsonObject obj && obj["action"] is JsonValue;
+
+    public async Task<string> HandleAsync(string payloadJson, CancellationToken cancellationToken)
+    {
+        var payload = JsonNode.Parse(payloadJson) as JsonObject ?? throw new ArgumentException("the drill flow payload is not a JSON object");
+        var action = payload["action"]?.GetValue<string>() ?? throw new ArgumentException("the drill flow payload has no 'action'");
+        object result = action switch
+        {
+            DrillFlowActions.Inspect => await _validator.InspectAsync(EventJson(payload), Attempt(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowActions.CreateInstance => await CreateAsync(State(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowActions.InstanceStatus => await _validator.PollTemporaryInstanceAsync(State(payload), Attempt(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowActions.Validate => await _validator.BuildVerdictAsync(EventJson(payload), State(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowActions.DeleteInstance => await DeleteAsync(State(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowActions.Record => await RecordAsync(payload, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentException($"unknown drill flow action '{action}' (allowed: {string.Join(", ", DrillFlowActions.All)})"),
+        };
+        return JsonSerializer.Serialize(result, result.GetType(), Json);
+    }
+
+    private async Task<object> CreateAsync(DrillFlowState state, CancellationToken cancellationToken)
+    {
+        await _validator.CreateTemporaryInstanceAsync(state, cancellationToken).ConfigureAwait(false);
+        return new Dictionary<string, string?> { ["temporaryInstanceId"] = state.TemporaryInstanceId };
+    }
+
+    private async Task<object> DeleteAsync(DrillFlowState state, CancellationToken cancellationToken)
+    {
+        await _validator.DeleteTemporaryInstanceAsync(state, cancellationToken).ConfigureAwait(false);
+        return new Dictionary<string, string?> { ["temporaryInstanceId"] = state.TemporaryInstanceId };
+    }
+
+    private async Task<DrillOutcome> RecordAsync(JsonObject payload, CancellationToken cancellationToken)
+    {
+        var state = State(payload);
+        var verdict = payload["verdict"] is JsonObject v
+            ? v.Deserialize<DrillVerdict>(Json) ?? throw new ArgumentException("'verdict' is empty")
+            : _validator.UnreadableJobVerdict(EventJson(payload), state);
+        bool? gone = state.NeedsTemporaryInstance ? payload["instance"]?["gone"]?.GetValue<bool>() ?? false : null;
+        return await _validator.RecordAsync(verdict, gone, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string EventJson(JsonObject payload) =>
+        payload["event"]?.ToJsonString() ?? throw new ArgumentException("the drill flow payload has no 'event'");
+
+    private static DrillFlowState State(JsonObject payload) =>
+        payload["drill"]?.Deserialize<DrillFlowState>(Json) ?? throw new ArgumentException("the drill flow payload has no 'drill' state");
+
+    private static int Attempt(JsonObject payload) => payload["attempt"] is JsonValue a && a.TryGetValue<int>(out var n) ? n : 0;
+}
