@@ -50,8 +50,17 @@ public static class RecoveryPlanner
                 return plan with { Refused = true, Reason = "nothing was restored: no resource reports a latest restorable time, so there is no common point in time" };
             }
 
+            // The earliest of the latest restorable times, to the whole second when a whole second fits every window;
+            // a window narrower than that (a resource just enabled) keeps the exact time.
             var earliestLatest = windowed.Min(r => r.LatestRestorableTime!.Value);
+            var latestEarliest = windowed.Max(r => r.EarliestRestorableTime ?? DateTimeOffset.MinValue);
             point = new DateTimeOffset(earliestLatest.UtcTicks - (earliestLatest.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            if (point < latestEarliest)
+            {
+                var up = latestEarliest.UtcTicks % TimeSpan.TicksPerSecond == 0 ? latestEarliest : new DateTimeOffset(latestEarliest.UtcTicks - (latestEarliest.UtcTicks % TimeSpan.TicksPerSecond) + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+                point = up <= earliestLatest ? up : earliestLatest;
+            }
+
             var tooEarly = windowed.Where(r => r.EarliestRestorableTime is { } e && point < e)
                 .Select(r => $"{r.SourceArn} can be restored only to {Text(r.EarliestRestorableTime)} .. {Text(r.LatestRestorableTime)}")
                 .ToList();

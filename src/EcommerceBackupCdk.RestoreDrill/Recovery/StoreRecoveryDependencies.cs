@@ -29,6 +29,9 @@ public sealed record StoreRecoveryDependencies
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>How long a probe retries a rejected login while RDS applies a one-time password. Default: the validator's (120 s).</summary>
+    public TimeSpan? PasswordApplyTimeout { get; init; }
+
     /// <summary>Maps a restored database endpoint before connecting (identity unless a test redirects it).</summary>
     public Func<string, int, (string Host, int Port)>? DatabaseEndpointMap { get; init; }
 }

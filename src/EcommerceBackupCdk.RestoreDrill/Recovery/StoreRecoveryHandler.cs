@@ -83,7 +83,7 @@ public sealed class StoreRecoveryHandler
             "plan" => await PlanAsync(root, cancellationToken).ConfigureAwait(false),
             "start" => await StartAsync(Read<PlannedResource>(root, "resource"), Time(root, "pointInTime"), Str(root, "executionName"), cancellationToken).ConfigureAwait(false),
             "poll" => await PollAsync(Read<PlannedResource>(root, "resource"), Int(root, "attempt"), Str(root, "executionName"), cancellationToken).ConfigureAwait(false),
-            "validate" => await ValidateAsync(Read<PlannedResource>(root, "resource"), Str(root, "tier"), Time(root, "startedAt"), cancellationToken).ConfigureAwait(false),
+            "validate" => await ValidateAsync(Read<PlannedResource>(root, "resource"), Str(root, "tier"), Time(root, "startedAt"), Str(root, "mode"), cancellationToken).ConfigureAwait(false),
             "report" => await _reporter.ReportAsync(Read<RecoveryPlan>(root, "plan"), ReadResults(root), root.TryGetProperty("failure", out var f) && f.ValueKind == JsonValueKind.Object ? f.GetRawText() : null, cancellationToken).ConfigureAwait(false),
             "cleanup" => await CleanupAsync(Read<PlannedResource>(root, "resource"), Str(root, "executionName"), Int(root, "attempt"), cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"action: unknown (got '{action}', allowed collect | plan | start | poll | validate | report | cleanup)"),
@@ -267,7 +267,7 @@ public sealed class StoreRecoveryHandler
                 // tags, so the restored table is tagged right after with the execution name.
                 var restore = await _deps.DynamoDb.RestoreTableToPointInTimeAsync(new RestoreTableToPointInTimeRequest
                 {
-                    SourceTableArn = resource.SourceArn,
+                    SourceTableName = resource.SourceName,
                     TargetTableName = resource.RestoredName,
                     RestoreDateTime = pointInTime.UtcDateTime,
                     UseLatestRestorableTime = false,
@@ -361,14 +361,21 @@ public sealed class StoreRecoveryHandler
     }
 
     /// <summary>Runs the drill validator's checks for the resource type against the restored copy (reused classes, not copies).</summary>
-    private async Task<ResourceResult> ValidateAsync(PlannedResource resource, string tier, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Drill mode probes restored databases with a one-time master password set on the throw-away copy (the drill
+    /// flow's approach: the restored copy carries the password of its recovery point, while managed secrets rotate).
+    /// Incident mode never changes the restored database the store will cut over to, so it probes with the
+    /// configured secret.
+    /// </remarks>
+    private async Task<ResourceResult> ValidateAsync(PlannedResource resource, string tier, DateTimeOffset startedAt, string mode, CancellationToken cancellationToken)
     {
         var d = _settings.Drill;
+        var credentials = mode == RecoveryInput.Drill ? RdsProbeCredentials.OneTimePassword : RdsProbeCredentials.Secret;
         IResourceValidator validator = resource.Kind switch
         {
             RecoveryKinds.DynamoDb => new DynamoDbValidator(_deps.DynamoDb, d.DynamoDbScanSegments),
             RecoveryKinds.S3 => new S3Validator(_deps.S3),
-            _ => new RdsValidator(_deps.Rds, _deps.Secrets, _deps.SqlProbe, _deps.DatabaseEndpointMap),
+            _ => new RdsValidator(_deps.Rds, _deps.Secrets, _deps.SqlProbe, _deps.DatabaseEndpointMap, credentials, _deps.PasswordApplyTimeout),
         };
         var restoredArn = resource.RestoredArn ?? throw new ArgumentException($"resource.restoredArn: missing for '{resource.RestoredName}'; poll did not report it ready");
         var settings = d.For(resource.SourceArn);

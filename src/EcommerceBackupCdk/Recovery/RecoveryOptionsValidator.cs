@@ -9,11 +9,16 @@ public static class RecoveryOptionsValidator
     private const string Key = "recovery";
 
     /// <summary>Records every problem of <paramref name="options"/> in <paramref name="problems"/>.</summary>
-    public static void Validate(RecoveryOptions options, BackupTargets targets, ValidationProblems problems)
+    public static void Validate(RecoveryOptions? options, BackupTargets targets, ValidationProblems problems)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(problems);
+        if (options is null)
+        {
+            problems.Add(Key, "is missing", null, "recovery options (or enabled: false)");
+            return;
+        }
+
         if (!options.Enabled)
         {
             return;

@@ -119,6 +119,7 @@ public static class RecoveryStateMachineDefinition
                     ["resource.$"] = "$.poll.resource",
                     ["tier.$"] = "$.tier",
                     ["startedAt.$"] = "$.startedAt",
+                    ["mode.$"] = "$.mode",
                 }, null, null, end: true, catches: CatchAll("BranchFailed", "$.error")),
                 ["RestoreFailed"] = new JsonObject
                 {
@@ -252,6 +253,7 @@ public static class RecoveryStateMachineDefinition
                     ["executionName.$"] = "$.plan.executionName",
                     ["tier.$"] = "$.plan.tier",
                     ["startedAt.$"] = "$.plan.startedAt",
+                    ["mode.$"] = "$.plan.mode",
                     ["poll"] = new JsonObject { ["attempt"] = 0 },
                 },
                 ["MaxConcurrency"] = 0,
@@ -300,7 +302,7 @@ public static class RecoveryStateMachineDefinition
                     }),
                 ["Default"] = "Failed",
             },
-            ["Recovered"] = new JsonObject { ["Type"] = "Succeed" },
+            ["Recovered"] = new JsonObject { ["Type"] = "Succeed", ["OutputPath"] = "$.report" },
             ["Failed"] = new JsonObject
             {
                 ["Type"] = "Fail",

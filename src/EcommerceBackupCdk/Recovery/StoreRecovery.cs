@@ -299,7 +299,8 @@ public sealed class StoreRecovery : Construct
             Allow("RestoreDatabasesTagged", ["rds:RestoreDBInstanceToPointInTime", "rds:RestoreDBClusterToPointInTime", "rds:CreateDBInstance", "rds:AddTagsToResource"],
                 [$"{db}:*", $"{cluster}:*", $"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:og:*",
                     $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:cluster-pg:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
-            Allow("DeleteRestoredDatabasesOnly", ["rds:DeleteDBInstance", "rds:DeleteDBCluster"], [$"{db}:{p}*", $"{cluster}:{p}*"]),
+            // Drill mode sets a one-time master password on the restored copy before probing it (the drill flow's approach).
+            Allow("ChangeAndDeleteRestoredDatabasesOnly", ["rds:DeleteDBInstance", "rds:DeleteDBCluster", "rds:ModifyDBInstance", "rds:ModifyDBCluster"], [$"{db}:{p}*", $"{cluster}:{p}*"]),
             Allow("RestoreBucketsThroughBackup", ["backup:StartRestoreJob", "backup:DescribeRestoreJob", "backup:ListRecoveryPointsByResource"], ["*"]),
             Allow("ReadAndDeleteRestoredBucketsOnly", ["s3:ListBucket", "s3:ListBucketVersions", "s3:GetObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket"],
                 [$"arn:{partition}:s3:::{p}*", $"arn:{partition}:s3:::{p}*/*"]),
