@@ -42,6 +42,9 @@ public sealed record PostureReport
     /// <summary>Estimated monthly cost of all backups, USD.</summary>
     public required double EstimatedMonthlyCostUsd { get; init; }
 
+    /// <summary>Store recovery's full-stack RTO target and where its last measurement is; null without store recovery.</summary>
+    public StoreRecoveryPosture? StoreRecovery { get; init; }
+
     /// <summary>The report as indented JSON (camelCase, durations as <c>5m</c>/<c>35d</c>).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

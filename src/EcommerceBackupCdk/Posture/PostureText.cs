@@ -28,6 +28,11 @@ internal static class PostureText
 
         s.Append("\nContinuous backups are not copied as such: each copy destination receives the snapshots of the rules that copy there, so its worst-case RPO is the gap between those copies.\n");
 
+        if (r.StoreRecovery is { } rec)
+        {
+            s.Append(Inv, $"\nStore recovery: `{rec.StateMachine}` restores the {rec.Tier.TagValue()} tier to one point in time; full-stack RTO target {D(rec.RtoTarget)}; last measured: {rec.LastMeasured}.\n");
+        }
+
         s.Append("\n## Vaults and immutability\n\n| vault | account | region | lock | min retention | max retention |\n|---|---|---|---|---|---|\n");
         foreach (var v in r.Vaults)
         {
