@@ -12,13 +12,16 @@ export npm_config_update_notifier=false
 export npm_config_fund=false
 export npm_config_audit=false
 
-# Installs the pinned npm tooling (CDK CLI, cdk-nag, dynalite) when node_modules is missing or stale.
+# Installs the pinned npm tooling (CDK CLI, cdk-nag, cfn-guard validator, dynalite) when node_modules is missing or
+# was installed from another package-lock.json. Compares contents, not file times: a checkout or a merge touches
+# package-lock.json without changing it, and a needless `npm ci` empties a node_modules other work trees link to.
 ensure_npm() {
-    local root="$1"
-    if [[ ! -f "$root/node_modules/.package-lock.json" || "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
-        echo "==> npm ci (pinned CDK CLI, cdk-nag, dynalite)"
+    local root="$1" stamp="$1/node_modules/.installed-package-lock.json"
+    if [[ ! -x "$root/node_modules/.bin/cdk" || ! -f "$stamp" ]] || ! cmp -s "$root/package-lock.json" "$stamp"; then
+        echo "==> npm ci (pinned CDK CLI, cdk-nag, cfn-guard validator, dynalite)"
         (cd "$root" && npm ci --no-audit --no-fund --loglevel=error 2>&1 | grep -v 'Unknown user config' || true)
         [[ -x "$root/node_modules/.bin/cdk" ]] || { echo "npm ci failed: node_modules/.bin/cdk missing" >&2; return 1; }
+        cp "$root/package-lock.json" "$stamp"
     fi
 }
 

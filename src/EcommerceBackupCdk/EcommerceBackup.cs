@@ -67,7 +67,24 @@ public sealed class EcommerceBackup : Construct
             DrRegionVaultArn = DrRegionVaultArn,
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
+            GuardRails = props.Protection,
         });
+
+        if (props.S3BackupTiering is { } tiering)
+        {
+            // S3 backups kept beyond the tiering age in the primary vault move to the low-cost warm tier.
+            var longest = PropsValidator.RetentionsWrittenInto(props.Targets, VaultRole.Primary).Max(w => w.Retention);
+            if (longest > tiering)
+            {
+                S3Tiering = new S3BackupTiering(this, "S3Tiering", new S3BackupTieringProps
+                {
+                    VaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                    After = tiering,
+                    LongestRetention = longest,
+                });
+                S3Tiering.Node.AddDependency(Vault);
+            }
+        }
 
         OperatorRole = new BackupOperatorRole(this, "OperatorRole", new BackupOperatorRoleProps { StoreName = props.StoreName });
 
@@ -197,7 +214,10 @@ public sealed class EcommerceBackup : Construct
     /// <summary>The primary vault.</summary>
     public PrimaryBackupVault Vault { get; }
 
-    /// <summary>The plans, one per tier.</summary>
+    /// <summary>The S3 backup tiering of the primary vault, or null when off or when nothing is kept beyond its age.</summary>
+    public S3BackupTiering? S3Tiering { get; }
+
+    /// <summary>The plans: one per tier, plus one per tier and resource family where the derived rules differ.</summary>
     public TieredBackupPlan Plans { get; }
 
     /// <summary>The audit evidence, or null when <see cref="EcommerceBackupProps.Audit"/> is not set.</summary>

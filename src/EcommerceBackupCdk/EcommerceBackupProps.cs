@@ -59,6 +59,13 @@ public sealed record EcommerceBackupProps
     public RecoveryOptions Recovery { get; init; } = new();
 
     /// <summary>
+    /// Age after which S3 backup data in the vaults moves to AWS Backup's low-cost warm tier
+    /// (<see cref="Plans.S3BackupTiering"/>): whole days, 60 to 36500. A vault gets tiering only when it keeps
+    /// recovery points longer. Default: 60 days, the minimum. Null turns tiering off.
+    /// </summary>
+    public TimeSpan? S3BackupTiering { get; init; } = Plans.S3BackupTiering.DefaultAfter;
+
+    /// <summary>
     /// Data-layer guard-rails and the coverage check (<see cref="DataProtectionAspect"/>), applied by the facade to
     /// its whole app (or only its stack, see <see cref="ProtectionOptions.WholeApp"/>). Default: enforce mode with
     /// <see cref="ProtectionDefaults"/>. Null turns both off.

@@ -12,8 +12,10 @@ public sealed class EcommerceBackupTests
         var (_, backup, template) = TestStacks.Facade();
 
         template.ResourceCountIs("AWS::Backup::BackupVault", 1);
-        template.ResourceCountIs("AWS::Backup::BackupPlan", 3);
-        template.ResourceCountIs("AWS::Backup::BackupSelection", 3);
+        // One plan per tier plus the critical tier's DynamoDB, relational and S3 plans (rules derived per family).
+        template.ResourceCountIs("AWS::Backup::BackupPlan", 6);
+        template.ResourceCountIs("AWS::Backup::BackupSelection", 6);
+        template.ResourceCountIs("AWS::Backup::TieringConfiguration", 1);
         template.ResourceCountIs("AWS::SNS::Topic", 1);
         template.ResourceCountIs("AWS::KMS::Key", 2);
         backup.DrRegionVaultArn.Should().NotBeNull();
@@ -60,7 +62,7 @@ public sealed class EcommerceBackupTests
         var backup = new EcommerceBackup(stack, "Backup", TestStacks.DemoProps());
 
         Amazon.CDK.Token.IsUnresolved(backup.DrAccountVaultArn!).Should().BeTrue("the DR account vault sits in the primary region by default");
-        Template.FromStack(stack).ResourceCountIs("AWS::Backup::BackupPlan", 3);
+        Template.FromStack(stack).ResourceCountIs("AWS::Backup::BackupPlan", 6);
     }
 
     [Fact]

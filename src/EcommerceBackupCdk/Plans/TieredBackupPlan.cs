@@ -9,9 +9,11 @@ using EventsSchedule = Amazon.CDK.AWS.Events.Schedule;
 namespace EcommerceBackupCdk.Plans;
 
 /// <summary>
-/// One AWS Backup plan per tier, with rules derived from the tier's targets (hourly/daily/weekly/monthly snapshots,
-/// continuous backup), copy actions to the DR vaults, recovery-point tags naming store, tier and rule, and a tag
-/// selection that enrols every resource tagged with the tier.
+/// The backup plans of the tiers, with rules derived per tier and resource family (<see cref="RuleDerivation"/>): each
+/// tier's own plan <c>&lt;store&gt;-&lt;tier&gt;</c> applies the tier's rules to every type, and a family whose derived
+/// rules differ gets a plan of its own, <c>&lt;store&gt;-&lt;tier&gt;-&lt;family&gt;</c>, whose selection ANDs the tier
+/// tag with the family's ARN patterns; the tier's own selection then excludes those patterns (NotResources). Copy
+/// actions go to the DR vaults, recovery-point tags name store, tier and rule.
 /// </summary>
 public sealed class TieredBackupPlan : Construct
 {
@@ -20,6 +22,8 @@ public sealed class TieredBackupPlan : Construct
 
     private readonly Dictionary<TierName, IBackupPlan> _plans = [];
     private readonly Dictionary<TierName, BackupSelection> _selections = [];
+    private readonly Dictionary<(TierName, ResourceFamily), IBackupPlan> _familyPlans = [];
+    private readonly Dictionary<(TierName, ResourceFamily), DerivedRuleSet> _derived = [];
 
     /// <summary>Creates the plans.</summary>
     public TieredBackupPlan(Construct scope, string id, TieredBackupPlanProps props)
@@ -30,55 +34,20 @@ public sealed class TieredBackupPlan : Construct
 
         IBackupVault? drRegion = props.DrRegionVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrRegionVault", props.DrRegionVaultArn);
         IBackupVault? drAccount = props.DrAccountVaultArn is null ? null : BackupVault.FromBackupVaultArn(this, "DrAccountVault", props.DrAccountVaultArn);
+        // The one place a copy destination becomes a vault: the DR-account destination may be a standard vault or a
+        // logically air-gapped vault, never both, so a rule makes one copy there.
+        IBackupVault Destination(CopyDestination d) => d == CopyDestination.DrRegion ? drRegion! : drAccount!;
+        var partition = Stack.Of(this).Partition;
 
         foreach (var tier in props.Tiers)
         {
             var targets = props.Targets[tier];
             var tierScope = new Construct(this, tier.Pascal());
-            var plan = new BackupPlan(tierScope, "Resource", new BackupPlanProps
-            {
-                BackupPlanName = $"{props.StoreName}-{tier.TagValue()}",
-                BackupVault = props.Vault,
-            });
-
-            var ruleIndex = 0;
-            foreach (var rule in targets.Rules)
-            {
-                plan.AddRule(new BackupPlanRule(new BackupPlanRuleProps
-                {
-                    RuleName = rule.Name,
-                    ScheduleExpression = EventsSchedule.Expression(rule.Schedule),
-                    DeleteAfter = Days(rule.Retention),
-                    MoveToColdStorageAfter = rule.MoveToColdStorageAfter is { } cold ? Days(cold) : null,
-                    StartWindow = Duration.Minutes(rule.StartWindow.TotalMinutes),
-                    CompletionWindow = Duration.Minutes(rule.CompletionWindow.TotalMinutes),
-                    RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, rule.Name),
-                    CopyActions = rule.Copies.Select(c => new BackupPlanCopyActionProps
-                    {
-                        DestinationBackupVault = c.Destination == CopyDestination.DrRegion ? drRegion! : drAccount!,
-                        DeleteAfter = Days(c.Retention),
-                        MoveToColdStorageAfter = c.MoveToColdStorageAfter is { } copyCold ? Days(copyCold) : null,
-                    }).ToArray(),
-                }));
-                ruleIndex++;
-            }
-
-            if (targets.Continuous is { } continuous)
-            {
-                plan.AddRule(new BackupPlanRule(new BackupPlanRuleProps
-                {
-                    RuleName = ContinuousRuleName,
-                    ScheduleExpression = EventsSchedule.Expression(continuous.Schedule),
-                    EnableContinuousBackup = true,
-                    DeleteAfter = Days(continuous.Retention),
-                    StartWindow = Duration.Minutes(TierDefaults.StartWindow.TotalMinutes),
-                    CompletionWindow = Duration.Minutes(TierDefaults.CompletionWindow.TotalMinutes),
-                    RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, ContinuousRuleName),
-                }));
-                ruleIndex++;
-            }
-
-            ApplyTimeZone(plan, ruleIndex, props.ScheduleTimeZone);
+            var tierRules = RuleDerivation.TierRules(targets);
+            var own = ResourceFamilies.Derived
+                .Select(f => RuleDerivation.Derive(tier, props.Targets, f, props.GuardRails))
+                .Where(d => !d.SameAs(tierRules))
+                .ToList();
 
             var role = new Role(tierScope, "SelectionRole", new RoleProps
             {
@@ -92,16 +61,72 @@ public sealed class TieredBackupPlan : Construct
             Compliance.NagSuppressions.Add(role,
                 ("AwsSolutions-IAM4", "AWS Backup's documented service-role policies (AWSBackupServiceRolePolicyForBackup, ...ForS3Backup) are the least-privilege set AWS maintains for tag-selected resources of any type; a hand-written copy would drift as AWS adds resource types."));
 
-            _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, props.StoreName, tier);
+            // The tier's own plan keeps its construct id and name: existing deployments keep it.
+            var plan = Plan(tierScope, $"{props.StoreName}-{tier.TagValue()}", tierRules, props, tier, Destination);
+            _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, $"{props.StoreName}-{tier.TagValue()}-by-tag", tier,
+                ["*"], [.. own.SelectMany(d => ResourceFamilies.ArnPatterns(d.Family, partition))]);
             _plans[tier] = plan;
+
+            foreach (var derived in own)
+            {
+                var familyScope = new Construct(tierScope, derived.Family.ToString());
+                var name = $"{props.StoreName}-{tier.TagValue()}-{derived.Family.Slug()}";
+                var familyPlan = Plan(familyScope, name, derived.Rules, props, tier, Destination);
+                TierSelection.Create(familyScope, "Selection", familyPlan, role, $"{name}-by-tag", tier, ResourceFamilies.ArnPatterns(derived.Family, partition), []);
+                _familyPlans[(tier, derived.Family)] = familyPlan;
+                _derived[(tier, derived.Family)] = derived;
+            }
         }
     }
 
-    /// <summary>The plan of each tier.</summary>
+    /// <summary>The tier's own plan <c>&lt;store&gt;-&lt;tier&gt;</c> (every type without a family plan).</summary>
     public IReadOnlyDictionary<TierName, IBackupPlan> Plans => _plans;
 
-    /// <summary>The tag selection of each tier.</summary>
+    /// <summary>The tag selection of each tier's own plan.</summary>
     public IReadOnlyDictionary<TierName, BackupSelection> Selections => _selections;
+
+    /// <summary>The plans of the families whose derived rules differ from their tier's, e.g. <c>acme-critical-dynamodb</c>.</summary>
+    public IReadOnlyDictionary<(TierName Tier, ResourceFamily Family), IBackupPlan> FamilyPlans => _familyPlans;
+
+    /// <summary>The derived rules behind each family plan.</summary>
+    public IReadOnlyDictionary<(TierName Tier, ResourceFamily Family), DerivedRuleSet> FamilyRules => _derived;
+
+    /// <summary>Every plan with its tier: the tiers' own plans, then the family plans.</summary>
+    public IEnumerable<(TierName Tier, IBackupPlan Plan)> AllPlans() =>
+        _plans.Select(p => (p.Key, p.Value)).Concat(_familyPlans.Select(p => (p.Key.Item1, p.Value)));
+
+    private static BackupPlan Plan(Construct scope, string name, IReadOnlyList<DerivedRule> rules, TieredBackupPlanProps props, TierName tier,
+        Func<CopyDestination, IBackupVault> destination)
+    {
+        var plan = new BackupPlan(scope, "Resource", new BackupPlanProps
+        {
+            BackupPlanName = name,
+            BackupVault = props.Vault,
+        });
+        foreach (var rule in rules)
+        {
+            plan.AddRule(new BackupPlanRule(new BackupPlanRuleProps
+            {
+                RuleName = rule.Name,
+                ScheduleExpression = EventsSchedule.Expression(rule.Schedule),
+                EnableContinuousBackup = rule.Continuous ? true : null,
+                DeleteAfter = Days(rule.Retention),
+                MoveToColdStorageAfter = rule.MoveToColdStorageAfter is { } cold ? Days(cold) : null,
+                StartWindow = Duration.Minutes(rule.StartWindow.TotalMinutes),
+                CompletionWindow = Duration.Minutes(rule.CompletionWindow.TotalMinutes),
+                RecoveryPointTags = RecoveryPointTags(props.StoreName, tier, rule.Name),
+                CopyActions = rule.Copies.Select(c => new BackupPlanCopyActionProps
+                {
+                    DestinationBackupVault = destination(c.Destination),
+                    DeleteAfter = Days(c.Retention),
+                    MoveToColdStorageAfter = c.MoveToColdStorageAfter is { } copyCold ? Days(copyCold) : null,
+                }).ToArray(),
+            }));
+        }
+
+        ApplyTimeZone(plan, rules.Count, props.ScheduleTimeZone);
+        return plan;
+    }
 
     /// <summary>The recovery-point tags a rule sets.</summary>
     public static Dictionary<string, string> RecoveryPointTags(string storeName, TierName tier, string ruleName) => new()

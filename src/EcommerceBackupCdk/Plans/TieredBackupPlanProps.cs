@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.Backup;
+using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 
 namespace EcommerceBackupCdk.Plans;
@@ -18,11 +19,24 @@ public sealed record TieredBackupPlanProps
     /// <summary>ARN of the DR-region vault (it lives in another region). Required when a rule copies to the DR region.</summary>
     public string? DrRegionVaultArn { get; init; }
 
-    /// <summary>ARN of the DR-account vault (it lives in another account). Required when a rule copies to the DR account.</summary>
+    /// <summary>
+    /// ARN of the DR-account vault (it lives in another account). Required when a rule copies to the DR account. It may
+    /// be a logically air-gapped vault's ARN: every DR-account copy then lands there and nowhere else, so a layer that
+    /// replaces the DR-account copy adds no second copy.
+    /// </summary>
     public string? DrAccountVaultArn { get; init; }
 
     /// <summary>IANA time zone of the schedules. Default: <c>Etc/UTC</c>.</summary>
     public string ScheduleTimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>
+    /// The guard-rails that turn on DynamoDB point-in-time recovery and RDS/Aurora automated backups on every resource
+    /// of the app (<see cref="DataProtectionAspect"/>). When set, DynamoDB rules rely on that native recovery
+    /// (<see cref="RuleDerivation"/>): hourly full copies of a table are not taken. Default: null — no native recovery
+    /// is relied on, DynamoDB gets every rule of its tier. Tables enrolled by tag from outside the app must then have
+    /// PITR on themselves.
+    /// </summary>
+    public ProtectionOptions? GuardRails { get; init; }
 
     /// <summary>Tiers that get a plan. Default: all three.</summary>
     public IReadOnlyList<TierName> Tiers { get; init; } = TierNames.All;

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Constructs;
+using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -83,6 +84,7 @@ public static class BackupPosture
                 DrillCovered = drills.CoversAny(x.Tier),
                 Resources = enrolled.Count,
                 EstimatedMonthlyCostUsd = Math.Round(enrolled.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
+                NaiveEstimatedMonthlyCostUsd = Math.Round(enrolled.Sum(r => r.NaiveEstimatedMonthlyCostUsd ?? 0), 2),
             };
         }).ToList();
 
@@ -96,6 +98,8 @@ public static class BackupPosture
             Vaults = Vaults(props, account, region),
             Resources = resources,
             EstimatedMonthlyCostUsd = Math.Round(resources.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
+            NaiveEstimatedMonthlyCostUsd = Math.Round(resources.Sum(r => r.NaiveEstimatedMonthlyCostUsd ?? 0), 2),
+            FamilyRules = FamilyRules(props),
         };
     }
 
@@ -123,29 +127,45 @@ public static class BackupPosture
 
         var tier = enrollment.Tier!.Value;
         var targets = props.Targets[tier];
-        var rpo = LocalRpo(type, targets, guardRails);
-        var cost = size is { } s ? CostModel.Estimate(type, s, rate, targets, drAccountIsCrossRegion, guardRails) : [];
+        var family = ResourceFamilies.Of(type);
+        var derived = RuleDerivation.Derive(tier, props.Targets, family, props.Protection);
+        var ownPlan = !derived.SameAs(RuleDerivation.TierRules(targets));
+        var rpo = derived.Local.WorstCaseRpo;
+        var nativeDynamoDbPitr = guardRails && ResourceFamilies.StoresFullCopies(family);
+        List<CostLine> Cost(IReadOnlyList<DerivedRule> rules, TimeSpan? tiering) => size is { } s
+            ? CostModel.Estimate(new CostModel.Inputs(type, s, rate, rules, nativeDynamoDbPitr, drAccountIsCrossRegion, tiering, AirGappedDestinations(props)))
+            : [];
+        var cost = Cost(derived.Rules, props.S3BackupTiering);
+        var naive = Cost(RuleDerivation.TierRules(targets), null);
         return posture with
         {
+            Family = family,
+            Plan = ownPlan ? $"{props.StoreName}-{tier.TagValue()}-{family.Slug()}" : $"{props.StoreName}-{tier.TagValue()}",
             WorstCaseRpo = rpo,
+            RpoSource = derived.Local.Source,
             MeetsRpoTarget = rpo <= targets.Rpo,
-            Destinations = Destinations(targets, where),
-            Retention = targets.Rules.Select(r => r.Retention).Append(targets.Continuous?.Retention ?? TimeSpan.Zero).Max(),
+            Destinations = Destinations(derived.Rules, where),
+            Retention = derived.LongestLocalRetention,
             DrillCovered = drills.Covers(tier, type),
             EstimatedMonthlyCostUsd = size is null ? null : Math.Round(cost.Sum(c => c.MonthlyUsd), 2),
             Cost = cost,
+            NaiveEstimatedMonthlyCostUsd = size is null ? null : Math.Round(naive.Sum(c => c.MonthlyUsd), 2),
         };
     }
 
-    /// <summary>Point-in-time recovery gives the continuous RPO; otherwise the most frequent rule's gap.</summary>
-    private static TimeSpan LocalRpo(string type, TierTargets targets, bool guardRails)
-    {
-        var nativePitr = guardRails && (CostModel.IsFullCopy(type) || type is StatefulResources.RdsCluster or StatefulResources.RdsInstance);
-        var backupContinuous = targets.Continuous is not null && CostModel.HasAwsBackupContinuous(type);
-        return nativePitr || backupContinuous
-            ? TierDefaults.ContinuousRpo
-            : targets.Rules.Select(r => CostModel.Interval(r.Schedule)).DefaultIfEmpty(TimeSpan.MaxValue).Min();
-    }
+    /// <summary>
+    /// The copy destinations that are logically air-gapped vaults (priced at <see cref="PriceTable.AirGappedStorage"/>).
+    /// None yet: the air-gapped layer, when it replaces the DR-account copy, names its destination here.
+    /// </summary>
+    private static HashSet<CopyDestination> AirGappedDestinations(EcommerceBackupProps props) => [];
+
+    /// <summary>The derived rules of every tier and family that has a plan of its own.</summary>
+    private static List<DerivedRuleSet> FamilyRules(EcommerceBackupProps props) =>
+        props.Targets.Each()
+            .SelectMany(x => ResourceFamilies.Derived
+                .Select(f => RuleDerivation.Derive(x.Tier, props.Targets, f, props.Protection))
+                .Where(d => !d.SameAs(RuleDerivation.TierRules(x.Targets))))
+            .ToList();
 
     private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where)
     {
@@ -158,6 +178,14 @@ public static class BackupPosture
 
         return rules;
     }
+
+    private static List<DestinationPosture> Destinations(IReadOnlyList<DerivedRule> rules, Func<CopyDestination, (string? Account, string? Region)> where) =>
+        rules
+            .SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention)))
+            .GroupBy(x => x.Destination)
+            .OrderBy(g => g.Key)
+            .Select(g => new DestinationPosture(g.Key, where(g.Key).Account, where(g.Key).Region, g.Min(x => x.Interval), g.Max(x => x.Retention)))
+            .ToList();
 
     private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where) =>
         targets.Rules

@@ -45,6 +45,15 @@ public sealed record PostureReport
     /// <summary>Store recovery's full-stack RTO target and where its last measurement is; null without store recovery.</summary>
     public StoreRecoveryPosture? StoreRecovery { get; init; }
 
+    /// <summary>
+    /// Estimated monthly cost of the same targets under one plan per tier (every rule for every type, no S3 tiering),
+    /// USD: what rule derivation saves is the difference.
+    /// </summary>
+    public double NaiveEstimatedMonthlyCostUsd { get; init; }
+
+    /// <summary>The rules derived for each tier and resource family that has a plan of its own, with the rules it does without.</summary>
+    public IReadOnlyList<Plans.DerivedRuleSet> FamilyRules { get; init; } = [];
+
     /// <summary>The report as indented JSON (camelCase, durations as <c>5m</c>/<c>35d</c>).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

@@ -14,6 +14,12 @@ public sealed record ResourcePosture
     /// <summary>The tier, or null when excluded or untagged.</summary>
     public TierName? Tier { get; init; }
 
+    /// <summary>The resource family its rules are derived for, or null when not enrolled.</summary>
+    public ResourceFamily? Family { get; init; }
+
+    /// <summary>The backup plan that selects it: its tier's plan, or the tier's plan of its family where the derived rules differ.</summary>
+    public string? Plan { get; init; }
+
     /// <summary>Whether the resource is excluded from backup.</summary>
     public bool Excluded { get; init; }
 
@@ -33,13 +39,16 @@ public sealed record ResourcePosture
     /// </summary>
     public TimeSpan? WorstCaseRpo { get; init; }
 
+    /// <summary>What gives <see cref="WorstCaseRpo"/>, e.g. <c>DynamoDB point-in-time recovery (35d, guard-rails)</c>.</summary>
+    public string? RpoSource { get; init; }
+
     /// <summary>Whether <see cref="WorstCaseRpo"/> meets the tier's RPO target.</summary>
     public bool? MeetsRpoTarget { get; init; }
 
     /// <summary>Recovery at each copy destination.</summary>
     public IReadOnlyList<DestinationPosture> Destinations { get; init; } = [];
 
-    /// <summary>The longest retention in the primary vault.</summary>
+    /// <summary>The longest local retention: the point-in-time window or the longest rule retention in the primary vault.</summary>
     public TimeSpan? Retention { get; init; }
 
     /// <summary>Whether a restore drill covers the resource's tier and type.</summary>
@@ -47,6 +56,12 @@ public sealed record ResourcePosture
 
     /// <summary>Estimated monthly backup cost, USD, or null without a declared size.</summary>
     public double? EstimatedMonthlyCostUsd { get; init; }
+
+    /// <summary>
+    /// Estimated monthly cost of the same targets under one plan per tier (every rule of the tier for every type, no S3
+    /// tiering): the "naive plan". Null without a declared size.
+    /// </summary>
+    public double? NaiveEstimatedMonthlyCostUsd { get; init; }
 
     /// <summary>The lines of the estimate.</summary>
     public IReadOnlyList<CostLine> Cost { get; init; } = [];

@@ -37,4 +37,7 @@ public sealed record TierPosture
 
     /// <summary>Estimated monthly cost of the enrolled resources' backups, USD.</summary>
     public required double EstimatedMonthlyCostUsd { get; init; }
+
+    /// <summary>The same under one plan per tier (the naive plan), USD.</summary>
+    public double NaiveEstimatedMonthlyCostUsd { get; init; }
 }

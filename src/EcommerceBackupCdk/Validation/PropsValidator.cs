@@ -44,6 +44,11 @@ public static partial class PropsValidator
         ValidateNotifications(props.Notifications, problems);
         Compliance.AuditValidator.Validate(props.Audit, problems);
         MonitoringValidator.Validate(props.Monitoring, problems);
+        if (props.S3BackupTiering is { } tiering)
+        {
+            Plans.S3BackupTiering.Validate(tiering, "s3BackupTiering", problems);
+        }
+
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         Recovery.RecoveryOptionsValidator.Validate(props.Recovery, props.Targets, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);

@@ -32,6 +32,19 @@ public sealed class RecoveryVaultStack : Stack
             Settings = EcommerceBackup.VaultSettings(props.Backup, props.Role, topic.Topic),
         });
 
+        // S3 copies kept beyond the tiering age here move to the low-cost warm tier (one configuration per vault).
+        var written = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, props.Role);
+        if (props.Backup.S3BackupTiering is { } tiering && written.Count > 0 && written.Max(w => w.Retention) > tiering)
+        {
+            S3Tiering = new Plans.S3BackupTiering(this, "S3Tiering", new Plans.S3BackupTieringProps
+            {
+                VaultName = VaultNames.For(props.Backup.StoreName, props.Role),
+                After = tiering,
+                LongestRetention = written.Max(w => w.Retention),
+            });
+            S3Tiering.Node.AddDependency(Vault);
+        }
+
         // Copy jobs run, and report, in the source account and region: copies into this vault are watched by the
         // primary stack. Here: copy-backs out of this vault into the primary vault, and restores (the DR scenario).
         Monitoring = new BackupMonitoring(this, "Monitoring", new BackupMonitoringProps
@@ -47,6 +60,9 @@ public sealed class RecoveryVaultStack : Stack
 
     /// <summary>The monitoring of the recovery vault: failed and slow copy-backs, failed restores.</summary>
     public BackupMonitoring Monitoring { get; }
+
+    /// <summary>The S3 backup tiering of the recovery vault, or null when off or when nothing is kept beyond its age.</summary>
+    public Plans.S3BackupTiering? S3Tiering { get; }
 
     /// <summary>The recovery vault.</summary>
     public RecoveryVault Vault { get; }

@@ -50,7 +50,7 @@ public sealed class NuGetConsumerTests
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, "ExistingStore.template.json")))!["Resources"]!.AsObject();
         var types = template.Select(kv => kv.Value!["Type"]!.GetValue<string>()).ToList();
         types.Should().Contain(["AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::RDS::DBCluster", "AWS::Backup::BackupVault"]);
-        types.Count(t => t == "AWS::Backup::BackupPlan").Should().Be(3);
+        types.Count(t => t == "AWS::Backup::BackupPlan").Should().Be(6, "one plan per tier plus the critical tier's DynamoDB, relational and S3 plans");
         types.Should().Contain("AWS::Lambda::Function", "the drill validator is deployed from the package's published copy");
         Directory.GetDirectories(outdir, "asset.*").Should().Contain(d => File.Exists(Path.Combine(d, "EcommerceBackupCdk.RestoreDrill.dll")));
         template.Select(kv => kv.Value!).Single(r => r["Type"]!.GetValue<string>() == "AWS::DynamoDB::Table")["Properties"]!["Tags"]!

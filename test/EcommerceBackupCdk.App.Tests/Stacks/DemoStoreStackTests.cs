@@ -40,7 +40,16 @@ public sealed class DemoStoreStackTests
 
         report.Resources.Where(r => r.Tier is not null).Select(r => r.Path).Should().BeEquivalentTo(
             "acme-demo-store/Orders/Resource", "acme-demo-store/Carts/Resource", "acme-demo-store/Media/Resource");
-        report.EstimatedMonthlyCostUsd.Should().BeApproximately(282.19, 0.01);
+        // Rules derived per family and S3 tiering (hand-computed in BackupPostureTests): orders 7.41, carts 35.93, media
+        // 48.80; one plan per tier would cost 7.86 + 215.93 + 58.40.
+        report.EstimatedMonthlyCostUsd.Should().BeApproximately(92.14, 0.01).And.BeLessThanOrEqualTo(100);
+        report.NaiveEstimatedMonthlyCostUsd.Should().BeApproximately(282.19, 0.01);
+        report.Resources.Where(r => r.Tier is not null).Select(r => (r.Path, r.EstimatedMonthlyCostUsd, r.NaiveEstimatedMonthlyCostUsd)).Should().BeEquivalentTo(new[]
+        {
+            ("acme-demo-store/Orders/Resource", (double?)7.41, (double?)7.86),
+            ("acme-demo-store/Carts/Resource", (double?)35.93, (double?)215.93),
+            ("acme-demo-store/Media/Resource", (double?)48.80, (double?)58.40),
+        });
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcommerceBackupCdk.Protection;
 using Amazon.CDK.Assertions;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tests.Support;
@@ -17,13 +18,90 @@ public sealed class TieredBackupPlanTests
     private static JsonObject Rule(string plan, string rule) => Plan(plan)["BackupPlanRule"]!.AsArray()
         .Single(r => r!["RuleName"]!.GetValue<string>() == rule)!.AsObject();
 
+    private static JsonNode Selection(string name) => Json.ResourcesOfType(Demo.Value, "AWS::Backup::BackupSelection")
+        .Single(s => s["Properties"]!["BackupSelection"]!["SelectionName"]!.GetValue<string>() == name)["Properties"]!["BackupSelection"]!;
+
+    private static IEnumerable<(string Name, int Retention, int Copies, bool Continuous)> Rules(string plan) => Plan(plan)["BackupPlanRule"]!.AsArray()
+        .Select(r => (r!["RuleName"]!.GetValue<string>(), r["Lifecycle"]!["DeleteAfterDays"]!.GetValue<int>(), r["CopyActions"]?.AsArray().Count ?? 0,
+            r["EnableContinuousBackup"]?.GetValue<bool>() ?? false));
+
     [Fact]
-    public void Plans_Demo_OnePlanPerTier()
+    public void Plans_Demo_OnePlanPerTierPlusCriticalFamilyPlans()
     {
-        Demo.Value.ResourceCountIs("AWS::Backup::BackupPlan", 3);
+        // The guard-rails (on by default) give DynamoDB PITR; critical has AWS Backup continuous backup for RDS/Aurora/S3.
+        // Standard and archive rules add something for every family, so those tiers keep one plan each.
+        Demo.Value.ResourceCountIs("AWS::Backup::BackupPlan", 6);
         Json.ResourcesOfType(Demo.Value, "AWS::Backup::BackupPlan")
             .Select(p => p["Properties"]!["BackupPlan"]!["BackupPlanName"]!.GetValue<string>())
-            .Should().BeEquivalentTo("acme-critical", "acme-standard", "acme-archive");
+            .Should().BeEquivalentTo("acme-critical", "acme-critical-dynamodb", "acme-critical-relational", "acme-critical-s3", "acme-standard", "acme-archive");
+        Demo.Value.ResourceCountIs("AWS::Backup::BackupSelection", 6);
+    }
+
+    [Fact]
+    public void FamilyPlan_CriticalDynamoDb_NoHourlyNoContinuous_LocalPointsKeptForTheirCopies()
+    {
+        // Hourly (14d, no copy) is covered by PITR over 35d; Daily and Weekly stay for their copies, kept 14d locally.
+        Rules("acme-critical-dynamodb").Should().Equal(("Daily", 14, 1, false), ("Weekly", 14, 1, false));
+        Rule("acme-critical-dynamodb", "Daily")["CopyActions"]![0]!["Lifecycle"]!["DeleteAfterDays"]!.GetValue<int>().Should().Be(35);
+        Rule("acme-critical-dynamodb", "Weekly")["CopyActions"]![0]!["Lifecycle"]!["DeleteAfterDays"]!.GetValue<int>().Should().Be(90);
+        Rule("acme-critical-dynamodb", "Weekly")["CopyActions"]![0]!["DestinationBackupVaultArn"]!.ToJsonString().Should().Contain("acme-dr-account");
+        Rule("acme-critical-dynamodb", "Daily")["ScheduleExpressionTimezone"]!.GetValue<string>().Should().Be("Europe/Istanbul");
+    }
+
+    [Theory]
+    [InlineData("acme-critical-relational")]
+    [InlineData("acme-critical-s3")]
+    public void FamilyPlan_CriticalContinuousFamilies_ContinuousPlusCopyRules(string plan)
+    {
+        Rules(plan).Should().Equal(("Daily", 14, 1, false), ("Weekly", 14, 1, false), ("Continuous", 35, 0, true));
+    }
+
+    [Fact]
+    public void TierPlan_Critical_KeepsEveryRuleForOtherTypes()
+    {
+        Rules("acme-critical").Should().Equal(("Hourly", 14, 0, false), ("Daily", 35, 1, false), ("Weekly", 35, 1, false), ("Continuous", 35, 0, true));
+    }
+
+    [Theory]
+    [InlineData("dynamodb", new[] { ":dynamodb:*:*:table/*" })]
+    [InlineData("relational", new[] { ":rds:*:*:cluster:*", ":rds:*:*:db:*" })]
+    [InlineData("s3", new[] { ":s3:::*" })]
+    public void Selection_FamilyPlan_AndsTierTagWithArnPatterns(string family, string[] patterns)
+    {
+        var selection = Selection($"acme-critical-{family}-by-tag");
+
+        selection["Resources"]!.AsArray().Select(r => r!.ToJsonString()).Should().HaveCount(patterns.Length)
+            .And.SatisfyRespectively(patterns.Select<string, Action<string>>(p => r => r.Should().Contain(p)));
+        selection["Conditions"]!.ToJsonString().Should().Contain("\"ConditionValue\":\"critical\"").And.Contain("ecommerce-backup:exclude");
+        selection["NotResources"].Should().BeNull();
+    }
+
+    [Fact]
+    public void Selection_CriticalTierPlan_ExcludesTheFamiliesWithOwnPlans()
+    {
+        var notResources = Selection("acme-critical-by-tag")["NotResources"]!.ToJsonString();
+
+        notResources.Should().Contain(":dynamodb:*:*:table/*").And.Contain(":rds:*:*:cluster:*").And.Contain(":rds:*:*:db:*").And.Contain(":s3:::*");
+        Selection("acme-standard-by-tag")["NotResources"].Should().BeNull("every family of the standard tier uses its rules");
+    }
+
+    [Fact]
+    public void TieredBackupPlan_WithoutGuardRails_DynamoDbKeepsItsTiersRules()
+    {
+        var stack = TestStacks.NewStack();
+        var vault = new Amazon.CDK.AWS.Backup.BackupVault(stack, "V");
+
+        var plans = new TieredBackupPlan(stack, "Plans", new TieredBackupPlanProps
+        {
+            StoreName = "acme",
+            Vault = vault,
+            DrRegionVaultArn = "arn:aws:backup:eu-west-1:111111111111:backup-vault:acme-dr-region",
+            DrAccountVaultArn = "arn:aws:backup:eu-central-1:222222222222:backup-vault:acme-dr-account",
+        });
+
+        plans.FamilyPlans.Keys.Should().BeEquivalentTo(new[] { (TierName.Critical, ResourceFamily.Relational), (TierName.Critical, ResourceFamily.S3) },
+            "without the guard-rails nothing guarantees DynamoDB PITR, so its hourly snapshots stay");
+        Template.FromStack(stack).ResourceCountIs("AWS::Backup::BackupPlan", 5);
     }
 
     [Theory]
