@@ -302,7 +302,8 @@ public static class RecoveryStateMachineDefinition
                     }),
                 ["Default"] = "Failed",
             },
-            ["Recovered"] = new JsonObject { ["Type"] = "Succeed", ["OutputPath"] = "$.report" },
+            ["Recovered"] = new JsonObject { ["Type"] = "Pass", ["OutputPath"] = "$.report", ["Next"] = "Done" },
+            ["Done"] = new JsonObject { ["Type"] = "Succeed" },
             ["Failed"] = new JsonObject
             {
                 ["Type"] = "Fail",

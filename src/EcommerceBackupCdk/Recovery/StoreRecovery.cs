@@ -151,6 +151,12 @@ public sealed class StoreRecovery : Construct
             Logs = new LogOptions { Destination = machineLogs, Level = LogLevel.ALL, IncludeExecutionData = false },
         });
         Function.GrantInvoke(StateMachine);
+        // CDK makes the state machine depend on its role, which its RoleArn GetAtt already does (cfn-lint W3005); it must
+        // depend on the role's policy instead, so the function grant exists before the first execution.
+        if (StateMachine.Role.Node.TryFindChild("DefaultPolicy")?.Node.DefaultChild is CfnResource machinePolicy)
+        {
+            ((CfnResource)StateMachine.Node.DefaultChild!).AddOverride("DependsOn", new[] { machinePolicy.LogicalId });
+        }
         StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "FindTierResourcesByTag",
