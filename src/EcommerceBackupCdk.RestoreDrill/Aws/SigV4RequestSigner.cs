@@ -28,6 +28,11 @@ internal static class SigV4RequestSigner
             Content = request.Body,
             AuthenticationRegion = region,
             OverrideSigningServiceName = signingService,
+            // request.Path is already the path on the wire (each segment URI-encoded once, e.g. an ARN in
+            // /resources/{arn}/recovery-points/). SigV4's canonical URI of a non-S3 service encodes each segment once
+            // more; with the SDK's double encoding on, it would encode the wire path twice more and no service would
+            // accept the signature (found by the store recovery's S3 tests against SigV4Verifier).
+            UseDoubleEncoding = false,
         };
         foreach (var (name, value) in request.Headers)
         {

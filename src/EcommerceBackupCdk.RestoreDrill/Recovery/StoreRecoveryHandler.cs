@@ -227,11 +227,14 @@ public sealed class StoreRecoveryHandler
                 }
 
                 var points = await _deps.RecoveryBackup.ListRecoveryPointsByResourceAsync(arn, cancellationToken).ConfigureAwait(false);
-                var point = points.Where(p => p.Status == "COMPLETED" || p.Status == "PARTIAL" || p.Status is null)
+                // Only a continuous recovery point can be restored to a chosen second: RestoreTime is "only valid for
+                // continuous recovery points" (restoring-s3, see S3RestoreMetadata). A snapshot point would restore the
+                // bucket to its own backup time, not the store's common point, so it is not used.
+                var point = points.Where(p => IsContinuousRecoveryPoint(p.RecoveryPointArn) && p.Status is null or "COMPLETED" or "PARTIAL")
                     .OrderByDescending(p => p.CreationDate).FirstOrDefault();
                 if (point is null)
                 {
-                    unusable.Add($"{arn} has no completed AWS Backup recovery point; enrol the bucket in the tier's continuous backup rule");
+                    unusable.Add($"{arn} has no continuous AWS Backup recovery point (found {points.Count} recovery point(s), none continuous and usable); enrol the bucket in the tier's continuous backup rule");
                     continue;
                 }
 
@@ -290,16 +293,9 @@ public sealed class StoreRecoveryHandler
                 await _deps.RecoveryRds.RestoreClusterToPointInTimeAsync(resource.SourceName, resource.RestoredName, pointInTime, tags, cancellationToken).ConfigureAwait(false);
                 return resource;
             case RecoveryKinds.S3:
-                // Metadata keys of an S3 restore as AWS's own sample sets them: DestinationBucketName, NewBucket,
-                // Encrypted, EncryptionType ("original (same encryption as the original object), SSE-S3, or SSE-KMS").
                 var jobId = await _deps.RecoveryBackup.StartRestoreJobAsync(resource.RecoveryPointArn!, _settings.BackupRestoreRoleArn!, "S3",
-                    new Dictionary<string, string>
-                    {
-                        ["DestinationBucketName"] = resource.RestoredName,
-                        ["NewBucket"] = "true",
-                        ["Encrypted"] = "true",
-                        ["EncryptionType"] = "original",
-                    }, $"{RecoveryNames.Token(executionName)}-{resource.SourceName}"[..Math.Min(64, 9 + resource.SourceName.Length)], cancellationToken).ConfigureAwait(false);
+                    S3RestoreMetadata(resource.RestoredName, pointInTime),
+                    $"{RecoveryNames.Token(executionName)}-{resource.SourceName}"[..Math.Min(64, 9 + resource.SourceName.Length)], cancellationToken).ConfigureAwait(false);
                 return resource with { RestoreJobId = jobId };
             default:
                 throw new ArgumentException($"resource.kind: unknown (got '{resource.Kind}')");
@@ -351,6 +347,11 @@ public sealed class StoreRecoveryHandler
                 var job = await _deps.Backup.DescribeRestoreJobAsync(resource.RestoreJobId!, cancellationToken).ConfigureAwait(false);
                 return job.Status switch
                 {
+                    // "One or more (but not all) objects failed to be restored. | COMPLETED | "One or more objects failed
+                    // to be restored from {RecoveryPointARN} to {bucket}. ..."" (restoring-s3, S3 restore messages): a
+                    // COMPLETED job can still have lost objects, so that message fails the branch.
+                    "COMPLETED" when job.StatusMessage?.Contains("failed to be restored", StringComparison.OrdinalIgnoreCase) == true =>
+                        Result(PollResult.Failed, $"restore job COMPLETED with failures: {job.StatusMessage}"),
                     "COMPLETED" => Result(PollResult.Ready, "restore job COMPLETED", resource with { RestoredArn = job.CreatedResourceArn }),
                     "FAILED" or "ABORTED" => Result(PollResult.Failed, $"restore job {job.Status}: {job.StatusMessage}"),
                     _ => Result(PollResult.Waiting, $"restore job {job.Status}"),
@@ -549,6 +550,34 @@ public sealed class StoreRecoveryHandler
         AmazonS3Exception s => s.ErrorCode == "NoSuchBucket",
         _ => false,
     };
+
+    /// <summary>
+    /// The StartRestoreJob metadata of an S3 bucket restored from its continuous recovery point into a new bucket.
+    /// AWS Backup's S3 restore guide (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html#s3-restore-cli)
+    /// lists: "// Mandatory metadata: DestinationBucketName // The destination bucket for your restore." and
+    /// "RestoreTime // The restore time (only valid for continuous recovery points where it is required, in format
+    /// 2021-11-27T03:30:27Z)." and "EncryptionType // The type of encryption to encrypt your restored objects. Options
+    /// are original (same encryption as the original object), SSE-S3, or SSE-KMS)." <c>NewBucket</c> is not in that
+    /// list; it comes from AWS's restore-validation samples ("// Boolean to indicate whether to create a new bucket
+    /// output.put("NewBucket", "true");"), the guide itself only saying "You can restore them to an existing or new bucket."
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> S3RestoreMetadata(string destinationBucket, DateTimeOffset pointInTime) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DestinationBucketName"] = destinationBucket,
+            ["NewBucket"] = "true",
+            ["EncryptionType"] = "original",
+            ["RestoreTime"] = RecoverySettings.Iso(pointInTime),
+        };
+
+    /// <summary>
+    /// Whether a recovery point is a continuous one. ListRecoveryPointsByResource has no field saying so; continuous
+    /// points carry <c>recovery-point:continuous:</c> in their ARN (as in the restore examples around the AWS Backup
+    /// docs, e.g. "arn:aws:backup:eu-central-1:012345678901:recovery-point:continuous:simphera-reference-production-0f51c39b")
+    /// — an observed format, not one the API reference defines; the report says when no such point was found.
+    /// </summary>
+    internal static bool IsContinuousRecoveryPoint(string recoveryPointArn) =>
+        recoveryPointArn.Contains(":recovery-point:continuous:", StringComparison.Ordinal);
 
     private static void RequirePrefix(PlannedResource resource)
     {
