@@ -52,7 +52,7 @@ internal sealed class RecoveryReporter
 
         foreach (var r in results.Where(r => r.Resource.Kind == RecoveryKinds.S3))
         {
-            checks.Add(DrillCheck.Skip($"pointInTime.{r.Resource.SourceName}", "S3 was restored from its continuous recovery point through AWS Backup; the restored point in time of a bucket is not reported by the API fields read here, so it is not verified"));
+            checks.Add(DrillCheck.Skip($"pointInTime.{r.Resource.SourceName}", $"S3 was restored from its continuous recovery point through AWS Backup with RestoreTime {Iso(point)}; DescribeRestoreJob does not report the time a bucket was restored to, so it is not verified"));
         }
 
         var expected = plan.Resources.Count;

@@ -387,6 +387,9 @@ public sealed class StoreRecoveryHandler
         {
             Job = new RestoreJobDescription { RestoreJobId = resource.RestoreJobId ?? resource.RestoredName, Status = "COMPLETED", CreatedResourceArn = restoredArn },
             CreatedResourceArn = restoredArn,
+            // The instance this execution added to the restored Aurora cluster: the validator checks it is available
+            // in that cluster before probing SQL (as for the drill flow's temporary instance).
+            TemporaryInstanceId = resource.Kind == RecoveryKinds.AuroraCluster ? resource.InstanceName : null,
             Settings = settings,
             Target = target,
         }, timeout.Token).ConfigureAwait(false);
