@@ -51,6 +51,7 @@ internal static class BackupApp
             Description = $"{store} backup: primary vault, tiered backup plans, alerts and restore drills.",
             Backup = config.Backup,
             Drills = config.Drills,
+            Recovery = config.Recovery,
         });
 
         // Copies need the recovery vaults to exist first.

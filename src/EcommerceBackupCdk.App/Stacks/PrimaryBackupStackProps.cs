@@ -8,4 +8,6 @@ internal sealed class PrimaryBackupStackProps : StackProps
     public required EcommerceBackupProps Backup { get; init; }
 
     public Config.DrillConfig Drills { get; init; } = new();
+
+    public Config.RecoveryConfig Recovery { get; init; } = new();
 }

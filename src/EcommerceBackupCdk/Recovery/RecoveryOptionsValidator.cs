@@ -21,7 +21,18 @@ public static class RecoveryOptionsValidator
 
         if (!options.Enabled)
         {
+            // A setting that would do nothing is refused.
+            if (options with { Enabled = true } != new RecoveryOptions())
+            {
+                problems.Add($"{Key}.enabled", "is false, so the other recovery settings do nothing", options.Enabled, "enabled: true, or the other settings left at their defaults");
+            }
+
             return;
+        }
+
+        if (options.Schedule is null && options.TimeZone != RecoveryDefaults.TimeZone)
+        {
+            problems.Add($"{Key}.timeZone", "does nothing without a schedule (schedule is null: no quarterly drill)", options.TimeZone, "a schedule, or the default time zone");
         }
 
         if (options.Schedule is not null && !CronSchedule.TryParse(options.Schedule, out _, out var why))
