@@ -6,8 +6,11 @@ namespace EcommerceBackupCdk.Recovery;
 public static class RecoveryDefaults
 {
     /// <summary>
-    /// Once a quarter, outside peak hours: 03:00 on the 1st of January, April, July and October
-    /// (EventBridge Scheduler cron: minutes hours day-of-month month day-of-week year).
+    /// Once a quarter, outside peak hours: 03:00 on the 1st of January, April, July and October, in
+    /// <see cref="TimeZone"/>. EventBridge Scheduler: "A cron expression consists of six fields separated by white
+    /// spaces: (minutes hours day_of_month month day_of_week year)."
+    /// (https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/scheduler/aws.sdk.kotlin.services.scheduler.model/-get-schedule-response/schedule-expression.html;
+    /// schedule types: https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html)
     /// </summary>
     public const string Schedule = "cron(0 3 1 1,4,7,10 ? *)";
 

@@ -16,12 +16,18 @@ public static class RecoveryStateMachineDefinition
 {
     /// <summary>
     /// Resource type filters of GetResources: "service[:resourceType]" as in the ARN
-    /// (https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html).
+    /// (https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html). Its TagFilters:
+    /// "Specifies a list of TagFilters (keys and values) to restrict the output to only those resources that have tags
+    /// with the specified keys and, if included, the specified values. Each TagFilter must contain a key with values
+    /// optional." — one filter, the tier key with the one tier value.
     /// </summary>
     public static IReadOnlyList<string> ResourceTypeFilters { get; } = ["dynamodb:table", "rds:db", "rds:cluster", "s3"];
 
-    // Lambda's transient errors, retried as Step Functions recommends for Lambda tasks.
-    private static readonly string[] LambdaTransient = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
+    // Lambda's transient errors, retried as Step Functions recommends: "\"ErrorEquals\": [ \"Lambda.ClientExecutionTimeoutException\",
+    // \"Lambda.ServiceException\", \"Lambda.AWSLambdaException\", \"Lambda.SdkClientException\"], \"IntervalSeconds\": 2,
+    // \"MaxAttempts\": 6, \"BackoffRate\": 2" and "When Lambda hits the maximum number of invocations, the error is
+    // Lambda.TooManyRequestsException." (https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html)
+    private static readonly string[] LambdaTransient = ["Lambda.ClientExecutionTimeoutException", "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
 
     /// <summary>Builds the definition JSON.</summary>
     /// <param name="functionArn">ARN of the recovery function (a token or <c>${RecoveryFunctionArn}</c> substitution in CDK).</param>

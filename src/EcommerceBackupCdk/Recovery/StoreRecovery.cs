@@ -272,7 +272,7 @@ public sealed class StoreRecovery : Construct
         "dynamodb:BatchWriteItem", "dynamodb:PartiQLDelete", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate",
         "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource", "dynamodb:UntagResource",
         "rds:DeleteDBInstance", "rds:DeleteDBCluster", "rds:ModifyDBInstance", "rds:ModifyDBCluster", "rds:StopDBInstance",
-        "rds:StopDBCluster", "rds:RebootDBInstance", "rds:FailoverDBCluster", "rds:RemoveTagsFromResource",
+        "rds:StopDBCluster", "rds:RebootDBInstance", "rds:FailoverDBCluster", "rds:RemoveTagsFromResource", "rds:AddTagsToResource",
         "s3:DeleteBucket", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutBucketPolicy", "s3:PutLifecycleConfiguration",
         "s3:PutBucketVersioning",
     ];
@@ -307,9 +307,22 @@ public sealed class StoreRecovery : Construct
             Allow("RestoreTablesFromSources", ["dynamodb:RestoreTableToPointInTime"], [$"{table}/*"]),
             Allow("WriteRestoredTablesOnly", ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchWriteItem",
                 "dynamodb:TagResource", "dynamodb:ListTagsOfResource", "dynamodb:DeleteTable"], [$"{table}/{p}*"]),
-            Allow("RestoreDatabasesTagged", ["rds:RestoreDBInstanceToPointInTime", "rds:RestoreDBClusterToPointInTime", "rds:CreateDBInstance", "rds:AddTagsToResource"],
+            // Point-in-time restores name a source (any instance/cluster of the tier) and a new target in one request. No
+            // resource ARN pattern can say "any source, but only a recovery-prefixed target" (this session could not
+            // retrieve the service authorization reference row that says which ARNs RDS authorizes for these two
+            // actions), so they are granted on every db/cluster ARN. What holds the line instead: the function only ever
+            // sends recovery-prefixed target names (RequirePrefix, tested), tags every restore with the execution, and
+            // DenyChangingSources forbids modifying or deleting anything not recovery-prefixed — a misnamed restore would
+            // be an extra copy, never a changed source.
+            Allow("RestoreDatabasesFromSources", ["rds:RestoreDBInstanceToPointInTime", "rds:RestoreDBClusterToPointInTime"],
                 [$"{db}:*", $"{cluster}:*", $"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:og:*",
                     $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:cluster-pg:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
+            // CreateDBInstance (the instance added to a restored Aurora cluster) and tagging are limited to the prefix:
+            // AWS's own example "requires that the name of the new DB instance begin with test" through the resource
+            // "arn:aws:rds:*:123456789012:db:test*" (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/security_iam_id-based-policy-examples-create-and-modify-examples.html).
+            Allow("CreateAndTagRecoveryPrefixedDatabasesOnly", ["rds:CreateDBInstance", "rds:AddTagsToResource"],
+                [$"{db}:{p}*", $"{cluster}:{p}*", $"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:og:*",
+                    $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
             // Drill mode sets a one-time master password on the restored copy before probing it (the drill flow's approach).
             Allow("ChangeAndDeleteRestoredDatabasesOnly", ["rds:DeleteDBInstance", "rds:DeleteDBCluster", "rds:ModifyDBInstance", "rds:ModifyDBCluster"], [$"{db}:{p}*", $"{cluster}:{p}*"]),
             Allow("RestoreBucketsThroughBackup", ["backup:StartRestoreJob", "backup:DescribeRestoreJob", "backup:ListRecoveryPointsByResource"], ["*"]),
@@ -338,7 +351,9 @@ public sealed class StoreRecovery : Construct
                 props.DatabaseSecrets.Select(s => s.SecretArn).Distinct().ToArray()));
         }
 
-        // Whatever is granted elsewhere: nothing outside the recovery prefix can be changed or deleted.
+        // Whatever is granted elsewhere: nothing outside the recovery prefix can be changed or deleted. "If policies that
+        // apply to a request include an Allow statement and a Deny statement, the Deny statement trumps the Allow
+        // statement." (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html)
         statements.Add(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "DenyChangingSources",

@@ -216,6 +216,18 @@ public sealed class StoreRecoveryS3Tests : IAsyncLifetime
         _backup.Started.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("media..eu", "media.eu")]
+    [InlineData("shop-media-s3alias", "shop-media")]
+    [InlineData("Shop_Media.mrap", "shop-media")]
+    public void S3Name_SourceThatWouldBreakBucketNamingRules_GivesAValidRecoveryName(string source, string tail)
+    {
+        var name = RecoveryNames.S3("exec-1", source);
+
+        name.Should().Be($"recovery-{RecoveryNames.Token("exec-1")}-{tail}");
+        name.Should().MatchRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$").And.NotContain("..");
+    }
+
     [Fact]
     public void S3RestoreMetadata_PointWithFractionalSeconds_UsesTheDocumentedFormat()
     {

@@ -6,7 +6,10 @@ namespace EcommerceBackupCdk.Tests.Recovery;
 /// <summary>
 /// Evaluates the statements of a synthesized IAM policy for one action on one resource, the way IAM's evaluation logic
 /// orders them: an explicit Deny wins, then an Allow, else implicitly denied
-/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). Conditions are not
+/// ("If policies that apply to a request include an Allow statement and a Deny statement, the Deny statement trumps the
+/// Allow statement. The request is explicitly denied." and "Because an IAM principal is denied access by default, they must
+/// be explicitly allowed to perform an action."
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html). Conditions are not
 /// evaluated (the recovery policy's grants carry none that the tests rely on). Pseudo parameters resolve to the test stack's.
 /// </summary>
 internal static class PolicySimulator

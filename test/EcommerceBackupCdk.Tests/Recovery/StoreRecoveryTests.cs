@@ -129,6 +129,11 @@ public class StoreRecoveryTests
     [InlineData("dynamodb:PutItem", "table/recovery-1a2b3c4d-orders")]
     [InlineData("dynamodb:DeleteTable", "table/recovery-1a2b3c4d-orders")]
     [InlineData("rds:RestoreDBClusterToPointInTime", "cluster:recovery-1a2b3c4d-orders")]
+    [InlineData("rds:RestoreDBClusterToPointInTime", "cluster:orders")]
+    [InlineData("rds:RestoreDBInstanceToPointInTime", "db:shop")]
+    [InlineData("rds:CreateDBInstance", "db:recovery-1a2b3c4d-orders-w1")]
+    [InlineData("rds:CreateDBInstance", "cluster:recovery-1a2b3c4d-orders")]
+    [InlineData("rds:AddTagsToResource", "cluster:recovery-1a2b3c4d-orders")]
     [InlineData("rds:DeleteDBInstance", "db:recovery-1a2b3c4d-orders-w1")]
     [InlineData("rds:DeleteDBCluster", "cluster:recovery-1a2b3c4d-orders")]
     [InlineData("s3:DeleteBucket", "s3:recovery-1a2b3c4d-acme-media")]
@@ -142,6 +147,9 @@ public class StoreRecoveryTests
     [InlineData("dynamodb:DeleteTable", "table/recovery")]
     [InlineData("rds:DeleteDBInstance", "db:shop-recovery-1")]
     [InlineData("s3:DeleteBucket", "s3:acme-recovery-media")]
+    [InlineData("rds:CreateDBInstance", "db:orders-w1")]
+    [InlineData("rds:AddTagsToResource", "db:shop")]
+    [InlineData("rds:AddTagsToResource", "cluster:orders")]
     public void Permissions_WriteAndDeleteNothingWithoutTheRecoveryPrefix(string action, string resource)
     {
         PolicySimulator.IsAllowed(RecoveryStatements(), action, Arn(resource)).Should().BeFalse($"'{resource}' does not start with 'recovery-'");
