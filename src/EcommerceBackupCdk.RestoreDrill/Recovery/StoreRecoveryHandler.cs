@@ -85,7 +85,7 @@ public sealed class StoreRecoveryHandler
             "poll" => await PollAsync(Read<PlannedResource>(root, "resource"), Int(root, "attempt"), Str(root, "executionName"), cancellationToken).ConfigureAwait(false),
             "validate" => await ValidateAsync(Read<PlannedResource>(root, "resource"), Str(root, "tier"), Time(root, "startedAt"), Str(root, "mode"), cancellationToken).ConfigureAwait(false),
             "report" => await _reporter.ReportAsync(Read<RecoveryPlan>(root, "plan"), ReadResults(root), root.TryGetProperty("failure", out var f) && f.ValueKind == JsonValueKind.Object ? f.GetRawText() : null, cancellationToken).ConfigureAwait(false),
-            "cleanup" => await CleanupAsync(Read<PlannedResource>(root, "resource"), Str(root, "executionName"), Int(root, "attempt"), cancellationToken).ConfigureAwait(false),
+            "cleanup" => await CleanupAsync(WithRestoreJob(Read<PlannedResource>(root, "resource"), ReadResults(root)), Str(root, "executionName"), Int(root, "attempt"), cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"action: unknown (got '{action}', allowed collect | plan | start | poll | validate | report | cleanup)"),
         };
         return JsonSerializer.SerializeToNode(result, result?.GetType() ?? typeof(object), Json);
@@ -502,6 +502,15 @@ public sealed class StoreRecoveryHandler
             return Result(CleanupResult.Gone, "nothing left");
         }
     }
+
+    /// <summary>
+    /// The cleanup map iterates the plan's resources, which cannot know the S3 restore job id (StartRestoreJob returns
+    /// it); the branch results carry it, so it is taken from there. Without it the restored bucket would be left behind.
+    /// </summary>
+    internal static PlannedResource WithRestoreJob(PlannedResource resource, IReadOnlyList<ResourceResult> results) =>
+        resource.RestoreJobId is null && results.FirstOrDefault(r => r.Resource.SourceArn == resource.SourceArn && r.Resource.RestoreJobId is not null) is { } known
+            ? resource with { RestoreJobId = known.Resource.RestoreJobId }
+            : resource;
 
     private async Task<CleanupResult> DeleteRdsInstanceAsync(string identifier, string executionName, Func<string, string, CleanupResult> result, CancellationToken cancellationToken)
     {

@@ -163,6 +163,7 @@ public static class RecoveryStateMachineDefinition
                 {
                     ["action"] = "cleanup",
                     ["resource.$"] = "$.resource",
+                    ["results.$"] = "$.results",
                     ["executionName.$"] = "$.executionName",
                     ["attempt.$"] = "$.cleanup.attempt",
                 }, "$.cleanup", "Deleted"),
@@ -191,6 +192,9 @@ public static class RecoveryStateMachineDefinition
                     ["defaults"] = new JsonObject { ["tier"] = defaultTier.TagValue() },
                     ["execution"] = new JsonObject { ["name.$"] = "$$.Execution.Name", ["startTime.$"] = "$$.Execution.StartTime" },
                     ["collected"] = new JsonObject { ["arns"] = new JsonArray(), ["token"] = string.Empty },
+                    // Replaced by the Restore map's results; stays empty when the run fails before them, so the cleanup
+                    // can always read it (it finds the S3 restore job ids there, which the plan does not have).
+                    ["results"] = new JsonArray(),
                 },
                 ["Next"] = "Request",
             },
@@ -285,6 +289,7 @@ public static class RecoveryStateMachineDefinition
                 ["ItemSelector"] = new JsonObject
                 {
                     ["resource.$"] = "$$.Map.Item.Value",
+                    ["results.$"] = "$.results",
                     ["executionName.$"] = "$.plan.executionName",
                     ["cleanup"] = new JsonObject { ["attempt"] = 0 },
                 },

@@ -124,7 +124,9 @@ internal sealed class RecoveryWorld
         });
     }
 
-    public StoreRecoveryHandler Handler()
+    /// <param name="backupEndpoint">Where AWS Backup answers (a <see cref="FakeS3RestoreBackup"/>); default moto, which has no restore jobs.</param>
+    /// <param name="s3RestoreRoleArn">The role passed to StartRestoreJob; without it tagged buckets make the plan refuse.</param>
+    public StoreRecoveryHandler Handler(Uri? backupEndpoint = null, string? s3RestoreRoleArn = null)
     {
         var env = new Dictionary<string, string>
         {
@@ -134,6 +136,11 @@ internal sealed class RecoveryWorld
             ["DYNAMODB_TIMESTAMP_ATTRIBUTE"] = "createdAt",
             ["SQL_PRESET"] = "woocommerce",
         };
+        if (s3RestoreRoleArn is not null)
+        {
+            env[RecoveryEnvironment.BackupRestoreRoleArn] = s3RestoreRoleArn;
+        }
+
         var settings = RecoverySettings.FromEnvironment(env);
         return new StoreRecoveryHandler(settings, new StoreRecoveryDependencies
         {
@@ -142,8 +149,8 @@ internal sealed class RecoveryWorld
             Secrets = new SecretsManagerApiClient(MotoApi.Options()),
             DynamoDb = DynamoDb,
             S3 = S3,
-            RecoveryBackup = new RecoveryBackupApiClient(MotoApi.Options()),
-            Backup = new BackupApiClient(MotoApi.Options()),
+            RecoveryBackup = new RecoveryBackupApiClient(MotoApi.Options(backupEndpoint)),
+            Backup = new BackupApiClient(MotoApi.Options(backupEndpoint)),
             SqlProbe = new AppliedPasswordProbe(this),
             Output = Output,
             PasswordApplyTimeout = TimeSpan.FromSeconds(5),

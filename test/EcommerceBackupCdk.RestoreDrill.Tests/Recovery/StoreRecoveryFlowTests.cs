@@ -23,10 +23,10 @@ namespace EcommerceBackupCdk.RestoreDrill.Tests.Recovery;
 [Collection("store-recovery")]
 public sealed class StoreRecoveryFlowTests
 {
-    private static async Task<(StepFunctionsHarness Harness, string Machine, LambdaForwarder Forwarder)> DeployAsync(RecoveryWorld world)
+    private static async Task<(StepFunctionsHarness Harness, string Machine, LambdaForwarder Forwarder)> DeployAsync(RecoveryWorld world, StoreRecoveryHandler? withHandler = null)
     {
         var harness = new StepFunctionsHarness();
-        var handler = world.Handler();
+        var handler = withHandler ?? world.Handler();
         var forwarder = new LambdaForwarder(async body => (await handler.HandleAsync(body, CancellationToken.None))?.ToJsonString() ?? "null");
         var function = await harness.CreateForwardedFunctionAsync($"acme-store-recovery-steps-{world.Id}", forwarder);
         var definition = RecoveryStateMachineDefinition.Build(function, TierName.Critical, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -108,6 +108,55 @@ public sealed class StoreRecoveryFlowTests
         finally
         {
             await world.DisposeSourcesAsync();
+        }
+    }
+
+    /// <summary>
+    /// The whole store of the issue's "done means": orders (RDS), carts (DynamoDB) and media (S3, through the documented
+    /// AWS Backup fake, <see cref="FakeS3RestoreBackup"/>) restored to one second, validated, and all deleted in drill mode.
+    /// </summary>
+    [Fact]
+    public async Task Drill_Latest_OrdersCartsAndMedia_RestoredToOneSecond_AndAllDeleted()
+    {
+        var world = await RecoveryWorld.CreateAsync();
+        var media = $"media-{world.Id}";
+        var backup = new FakeS3RestoreBackup { CreateBucket = b => MotoS3.CreateBucketAsync(world.S3, b, ("images/logo.png", "restored-bytes")) };
+        await using var server = new LocalAwsServer(TestArns.Region, "backup", backup.Handle);
+        try
+        {
+            await MotoS3.CreateBucketAsync(world.S3, media, ("images/logo.png", "source-bytes"));
+            await world.S3.PutBucketTaggingAsync(new Amazon.S3.Model.PutBucketTaggingRequest
+            {
+                BucketName = media,
+                TagSet = [new Amazon.S3.Model.Tag { Key = "ecommerce-backup:tier", Value = RecoveryWorld.Tier }],
+            });
+            backup.AddRecoveryPoint($"arn:aws:s3:::{media}", FakeS3RestoreBackup.ContinuousPoint($"{media}-0f51c39b"), DateTimeOffset.UtcNow.AddDays(-2));
+            var (harness, machine, forwarder) = await DeployAsync(world, world.Handler(server.Endpoint, "arn:aws:iam::123456789012:role/acme-backup-s3-restore"));
+            await using var _ = forwarder;
+            var execution = $"store-{world.Id}";
+
+            var arn = await harness.StartExecutionAsync(machine, "{\"pointInTime\":\"latest\",\"mode\":\"drill\"}", execution);
+            var result = await harness.WaitAsync(arn, TimeSpan.FromSeconds(180));
+
+            result.Status.Should().Be("SUCCEEDED", $"{result.Error}: {result.Cause}; {string.Join(" > ", result.StatesEntered)}");
+            var report = await ReportAsync(world, execution);
+            var point = report["pointInTime"]!.GetValue<string>();
+            var resources = report["resources"]!.AsArray().Select(r => r!).ToList();
+            resources.Select(r => r["resource"]!["kind"]!.GetValue<string>()).Should().BeEquivalentTo(["rds", "dynamodb", "s3"]);
+            resources.Should().OnlyContain(r => r["status"]!.GetValue<string>() == "PASSED", report.ToJsonString());
+            var restore = backup.Started.Should().ContainSingle().Subject;
+            DateTimeOffset.Parse(restore["Metadata"]!["RestoreTime"]!.GetValue<string>(), CultureInfo.InvariantCulture)
+                .Should().Be(DateTimeOffset.Parse(point, CultureInfo.InvariantCulture).AddTicks(-(DateTimeOffset.Parse(point, CultureInfo.InvariantCulture).UtcTicks % TimeSpan.TicksPerSecond)),
+                    "the bucket is restored to the same second as the databases");
+            var restoredMedia = RecoveryNames.S3(execution, media);
+            (await world.S3.ListBucketsAsync()).Buckets.Select(b => b.BucketName).Should().NotContain(restoredMedia, "drill mode deletes the restored bucket").And.Contain(media);
+            (await world.RestoredLeftAsync(execution)).Should().BeEmpty();
+        }
+        finally
+        {
+            await world.DisposeSourcesAsync();
+            await world.S3.DeleteObjectAsync(media, "images/logo.png");
+            await world.S3.DeleteBucketAsync(media);
         }
     }
 
