@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the restore-drill validator (issue 5, "Benchmark"). Rerunnable; writes bench/results.md.
 #
-#   bench/run.sh                    all four parts, ~2-5 minutes on 2 cores (seeding only when the table is missing)
+#   bench/run.sh                    all five parts, ~2-5 minutes on 2 cores (seeding only when the table is missing)
 #   BENCH_RESEED=1 bench/run.sh     delete the benchmark's own table first, so seeding is timed again
+#   bench/run.sh flow               only part 5 (drill flow latency), replacing that section of bench/results.md
 #
 # Knobs (environment): BENCH_ITEMS (100000), BENCH_REPS (15), BENCH_SWEEP (other segment counts, "1,8"),
 # BENCH_COLDSTART_RUNS (15), BENCH_RESEED (0).
@@ -11,6 +12,7 @@
 # 2. scan       DynamoDbValidator.ValidateAsync (the Lambda's data check) vs a bare parallel Scan, Select=COUNT
 # 3. size       dotnet publish -c Release -r linux-arm64 --self-contained false, zipped: validator vs minimal handler
 # 4. coldstart  fresh process -> first handled event (linux-x64 publish, this machine's RID): validator vs minimal
+# 5. flow       drill flow's added latency per restore job (issue 12): flow actions + lock vs one HandleAsync call
 #
 # Services come from scripts/services.sh (started when needed; left running, as the tests leave them).
 # Build output goes to bench/.artifacts and bench/.out (git-ignored), never to the projects' own bin/obj.
@@ -25,6 +27,8 @@ REPS="${BENCH_REPS:-15}"
 SWEEP="${BENCH_SWEEP:-1,8}"
 RUNS="${BENCH_COLDSTART_RUNS:-15}"
 RESEED="${BENCH_RESEED:-0}"
+FLOW_REPS="${BENCH_FLOW_REPS:-40}"
+ONLY="${1:-all}"
 STARTED=$SECONDS
 
 say() { echo "[bench $(date +%T)] $*" >&2; }
@@ -59,6 +63,39 @@ BENCH_DLL="$ART/bin/EcommerceBackupCdk.RestoreDrill.Bench/release/EcommerceBacku
 HOST_DLL="$ART/bin/ColdStartHost/release/ColdStartHost.dll"
 bench() { dotnet "$BENCH_DLL" "$@"; }
 
+FLOW_HEADING="## 5. Drill flow: added latency per restore job"
+flow_section() {
+    echo "$FLOW_HEADING"
+    echo
+    printf 'Measured by `bench/run.sh` (part 5) on %s at commit `%s`, load average %s.\n\n' \
+        "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(loadavg)"
+    cat "$OUT/flow.md"
+    echo
+}
+
+if [[ "$ONLY" == "flow" ]]; then
+    say "5/5 drill flow (only)"
+    bench flow --reps "$FLOW_REPS" --out "$OUT/flow.md" >/dev/null
+    flow_section >"$OUT/flow-section.md"
+    # Replace section 5 (up to the next "## " heading) or insert it before "## What is not measured".
+    python3 - "$BENCH/results.md" "$FLOW_HEADING" "$OUT/flow-section.md" <<'PY'
+import sys
+path, heading, section_file = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(path).read()
+section = open(section_file).read().rstrip("\n") + "\n\n"
+if heading in text:
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+else:
+    i = text.index("## What is not measured")
+    text = text[:i] + section + text[i:]
+open(path, "w").write(text)
+PY
+    say "updated section 5 of bench/results.md"
+    exit 0
+fi
+
 say "publish (linux-arm64 for size, linux-x64 for cold start)"
 VALIDATOR_PROJ="$ROOT/src/EcommerceBackupCdk.RestoreDrill/EcommerceBackupCdk.RestoreDrill.csproj"
 MINIMAL_PROJ="$BENCH/MinimalHandler/MinimalHandler.csproj"
@@ -84,6 +121,9 @@ bench size --zip-dir "$OUT/zips" \
 say "4/4 cold start"
 bench coldstart --host "$HOST_DLL" --validator "$VALIDATOR_X64" --minimal "$MINIMAL_X64" --runs "$RUNS" --rid linux-x64 \
     --work-dir "$OUT/coldstart" --out "$OUT/coldstart.md" >/dev/null
+
+say "5/5 drill flow"
+bench flow --reps "$FLOW_REPS" --out "$OUT/flow.md" >/dev/null
 
 LOAD_END="$(loadavg)"
 CPU_MODEL="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1 || true)"
@@ -165,7 +205,10 @@ spawn to that line. DescribeRestoreJob and PutRestoreValidationResult go to a lo
 (in the benchmark process; it does not verify SigV4, but the client signs every request), DynamoDB to dynalite, the
 drill report to moto's S3. Credentials come from environment variables, as in Lambda. The packages are published for
 **linux-x64** (this machine's RID), not linux-arm64; "cold" means a fresh process with a warm OS page cache.
-
+EOF
+    echo
+    flow_section
+    cat <<'EOF'
 ## What is not measured
 
 - Real DynamoDB: its scan throughput, 1 MB pages, read capacity and network latency differ from dynalite's (a
@@ -182,7 +225,7 @@ drill report to moto's S3. Credentials come from environment variables, as in La
 ## Rerun
 
 ```
-bench/run.sh                   # services up if needed, Release build, all four parts, rewrites bench/results.md
+bench/run.sh                   # services up if needed, Release build, all five parts, rewrites bench/results.md
 BENCH_RESEED=1 bench/run.sh    # also time the seeding again (deletes only the benchmark's own table)
 ```
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: builds the solution, starts the local servers the restore-drill tests use (PostgreSQL,
 # MariaDB, dynalite, moto), runs all xunit suites, synthesizes the demo app through the CDK CLI and puts every
-# template through the compliance gate (cdk-nag: AwsSolutions, PCI DSS 3.2.1, NIST 800-53 r5, HIPAA) and cfn-lint.
+# template through the compliance gates (cdk-nag: AwsSolutions, PCI DSS 3.2.1, NIST 800-53 r5, HIPAA; the AWS Control
+# Tower proactive controls through cfn-guard) and cfn-lint.
 # Installs what it needs (npm packages; Debian postgresql and mariadb-server) when missing.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,6 +55,9 @@ if npx --no-install --loglevel=error cdk synth --quiet --output "$assembly" >"$r
 
     step "compliance gate: cdk-nag"
     if node "$ROOT/scripts/compliance-gate.mjs" "$assembly" --json "$results/cdk-nag.json"; then passed=$((passed + 1)); else failed=$((failed + 1)); fail=1; fi
+
+    step "compliance gate: AWS Control Tower proactive controls (cfn-guard)"
+    if node "$ROOT/scripts/controltower-gate.mjs" "$assembly" --json "$results/controltower.json"; then passed=$((passed + 1)); else failed=$((failed + 1)); fail=1; fi
 
     step "cfn-lint"
     if cfn-lint "$assembly"/*.template.json; then

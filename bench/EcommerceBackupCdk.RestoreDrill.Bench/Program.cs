@@ -5,10 +5,11 @@ using EcommerceBackupCdk.RestoreDrill.Bench;
 //   scan       validator's DynamoDB data check vs a bare parallel COUNT Scan of that table
 //   size       zipped size and file count of published handler packages
 //   coldstart  fresh-process start to first handled event, validator vs minimal handler
+//   flow       the drill flow's added latency per restore job (flow actions + lock vs one HandleAsync call)
 // Every mode writes a Markdown fragment to --out and echoes it; run.sh assembles bench/results.md.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: EcommerceBackupCdk.RestoreDrill.Bench seed|scan|size|coldstart [--option value ...]");
+    Console.Error.WriteLine("usage: EcommerceBackupCdk.RestoreDrill.Bench seed|scan|size|coldstart|flow [--option value ...]");
     return 2;
 }
 
@@ -21,7 +22,8 @@ try
         "scan" => await ScanMode.RunAsync(options),
         "size" => SizeMode.Run(options),
         "coldstart" => await ColdStartMode.RunAsync(options),
-        _ => throw new BenchException($"unknown mode '{args[0]}' (seed, scan, size, coldstart)"),
+        "flow" => await FlowMode.RunAsync(options),
+        _ => throw new BenchException($"unknown mode '{args[0]}' (seed, scan, size, coldstart, flow)"),
     };
     if (options.Text("out", string.Empty) is { Length: > 0 } outFile)
     {

@@ -2,6 +2,7 @@ using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.App.Runbooks;
 using EcommerceBackupCdk.App.Stacks;
 using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Vaults;
 
 namespace EcommerceBackupCdk.App;
 
@@ -29,8 +30,25 @@ internal static class Program
             return 1;
         }
 
-        var stacks = BackupApp.Build(app, config);
-        var assembly = app.Synth();
+        (PrimaryBackupStack Primary, RecoveryVaultStack? DrRegion, RecoveryVaultStack? DrAccount, DemoStoreStack? DemoStore) stacks;
+        Amazon.CDK.CXAPI.CloudAssembly assembly;
+        try
+        {
+            stacks = BackupApp.Build(app, config);
+            assembly = app.Synth();
+        }
+        catch (BackupConfigurationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (SynthValidation.Findings(e) is { } findings)
+        {
+            // Construct validations (protection guard-rails in verify mode, coverage, the facade's own checks) fail
+            // synth with CDK's list of findings: a config or resource problem for the user, not a crash.
+            Console.Error.WriteLine(findings);
+            return 1;
+        }
 
         // After synth every tag is applied; the report goes next to the templates.
         var posture = stacks.Primary.Backup.Posture();

@@ -7,6 +7,7 @@ using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Posture;
 using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Recovery;
+using EcommerceBackupCdk.Rules;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -34,6 +35,11 @@ public sealed class EcommerceBackup : Construct
     {
         var stack = Stack.Of(this);
         Props = props;
+        if (props.ControlTower.Strict)
+        {
+            // Read by every construct below (ControlTowerControls.IsStrict); set before the first child.
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
 
         Topic = new BackupTopic(this, "Alerts", new BackupTopicProps
         {
@@ -131,6 +137,7 @@ public sealed class EcommerceBackup : Construct
             }
 
             Monitoring.AddDrillWidgets([.. Drills.DashboardWidgets()]);
+            Monitoring.AlarmOnFailedExecutions(Drills.Flow, "drills-flow");
         }
 
         if (Drills is not null && props.Recovery.Enabled)
@@ -152,10 +159,16 @@ public sealed class EcommerceBackup : Construct
 
         if (props.Protection is { } protection)
         {
-            Protection = new DataProtectionAspect(new DataProtectionAspectProps { Targets = props.Targets, Options = protection });
+            Protection = new DataProtectionAspect(new DataProtectionAspectProps
+            {
+                Targets = props.Targets,
+                Options = protection,
+                DrAccount = copiesToAccount ? dr!.Account : null,
+            });
             IConstruct target = protection.WholeApp && Stage.Of(this) is { } stage ? stage : stack;
             Aspects.Of(target).Add(Protection);
         }
+
 
         if (props.Audit is { } audit)
         {
@@ -175,6 +188,7 @@ public sealed class EcommerceBackup : Construct
                 PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
                 DrillReportBucket = Drills?.ReportBucket,
                 DrillReportKey = Drills?.Key,
+                EvidenceIndexNetwork = props.ControlTower.Strict ? props.Drills.Network : null,
                 Options = audit with
                 {
                     // One Lambda package for both functions: the drill validator's.
@@ -182,6 +196,17 @@ public sealed class EcommerceBackup : Construct
                 },
             });
         }
+
+        // Every EventBridge rule of the backup system (drills, evidence index, ...) gets a FailedInvocations alarm;
+        // the monitoring's own job-event rules already have theirs.
+        foreach (var rule in Node.FindAll().OfType<Amazon.CDK.AWS.Events.CfnRule>().Where(r => !r.Node.Path.StartsWith(Monitoring.Node.Path + "/", StringComparison.Ordinal)))
+        {
+            var relative = rule.Node.Path[(Node.Path.Length + 1)..].Split('/').Where(p => p != "Resource");
+            Monitoring.AlarmOnFailedDelivery(rule, string.Join('-', relative).ToLowerInvariant());
+        }
+
+        // What the AWS services enforce at deploy and run time, checked on every stack of the app (Rules/).
+        Aspects.Of(Stage.Of(this) is { } app ? app : stack).Add(new ServiceRules());
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -192,7 +217,9 @@ public sealed class EcommerceBackup : Construct
         var stack = Stack.Of(scope);
         var account = Token.IsUnresolved(stack.Account) ? null : stack.Account;
         var region = Token.IsUnresolved(stack.Region) ? null : stack.Region;
-        PropsValidator.ThrowIfInvalid(props, account, region);
+        var problems = PropsValidator.Validate(props, account, region);
+        PropsValidator.ValidateControlTower(props, problems);
+        problems.ThrowIfAny(nameof(EcommerceBackupProps));
         return id;
     }
 
@@ -258,6 +285,7 @@ public sealed class EcommerceBackup : Construct
             WrittenRetentions = PropsValidator.RetentionsWrittenInto(props.Targets, role).Select(w => w.Retention).ToList(),
             NotificationTopic = topic,
             NotificationEvents = props.Notifications.VaultEvents,
+            ExemptPrincipals = props.Audit?.BreakGlassPrincipals ?? [],
         };
     }
 }

@@ -71,4 +71,10 @@ public sealed record EcommerceBackupProps
     /// <see cref="ProtectionDefaults"/>. Null turns both off.
     /// </summary>
     public ProtectionOptions? Protection { get; init; } = new();
+
+    /// <summary>
+    /// AWS Control Tower proactive controls (<see cref="ControlTowerOptions"/>). Default: the controls that improve the
+    /// product are met, the optional ones suppressed with reasons; <see cref="ControlTowerOptions.Strict"/> meets those too.
+    /// </summary>
+    public ControlTowerOptions ControlTower { get; init; } = new();
 }

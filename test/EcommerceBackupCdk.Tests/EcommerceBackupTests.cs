@@ -77,4 +77,31 @@ public sealed class EcommerceBackupTests
         trust["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.ToJsonString().Should().Contain("AWS::AccountId");
         role["ManagedPolicyArns"]!.ToJsonString().Should().Contain("AWSBackupServiceRolePolicyForRestores");
     }
+
+    [Fact]
+    public void Facade_DrillFlow_AlarmsOnFailedTimedOutAndAbortedExecutionsToTheAlertTopic()
+    {
+        var (_, backup, template) = TestStacks.Facade(TestStacks.DemoPropsWithDrills());
+
+        var alarm = Json.ResourcesOfType(template, "AWS::CloudWatch::Alarm")
+            .Single(a => a["Properties"]!["AlarmName"]?.GetValue<string>() == "acme-workflow-executions-failed-drills-flow-critical")["Properties"]!;
+        var metrics = alarm["Metrics"]!.AsArray().Select(m => m!.AsObject()).ToList();
+        metrics.Single(m => m["Expression"] is not null)["Expression"]!.GetValue<string>()
+            .Should().Be("FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)");
+        var stats = metrics.Where(m => m["MetricStat"] is not null).Select(m => m["MetricStat"]!).ToList();
+        stats.Select(s => s["Metric"]!["MetricName"]!.GetValue<string>()).Should().BeEquivalentTo("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted");
+        stats.Should().OnlyContain(s => s["Metric"]!["Namespace"]!.GetValue<string>() == "AWS/States" && s["Stat"]!.GetValue<string>() == "Sum");
+        stats.Should().OnlyContain(s => s["Metric"]!["Dimensions"]!.ToJsonString().Contains("StateMachineArn", StringComparison.Ordinal)
+            && s["Metric"]!["Dimensions"]!.ToJsonString().Contains("DrillsFlow", StringComparison.Ordinal));
+        alarm["Threshold"]!.GetValue<int>().Should().Be(1);
+        alarm["ComparisonOperator"]!.GetValue<string>().Should().Be("GreaterThanOrEqualToThreshold");
+        alarm["TreatMissingData"]!.GetValue<string>().Should().Be("notBreaching");
+        alarm["AlarmActions"]!.ToJsonString().Should().Contain("BackupAlerts", "critical alarms go to the alert topic");
+        backup.Monitoring.Alarms.Should().Contain(a => a.Node.Id == "WorkflowExecutionsFailed-drills-flow");
+
+        // Without drills there is no flow and no such alarm.
+        var (_, _, withoutDrills) = TestStacks.Facade();
+        Json.ResourcesOfType(withoutDrills, "AWS::CloudWatch::Alarm")
+            .Should().NotContain(a => a["Properties"]!["AlarmName"]!.ToJsonString().Contains("workflow-executions-failed", StringComparison.Ordinal));
+    }
 }

@@ -44,7 +44,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "recovery");
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "recovery", "controlTower");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
             var primary = r.Object(root, "primary", required: true);
@@ -95,7 +95,7 @@ internal static partial class ConfigReader
                 {
                     Mode = parsedMode,
                     AcknowledgeComplianceModeIsIrreversible = r.Bool(l, "vaultLock.acknowledgeComplianceModeIsIrreversible") ?? false,
-                    ChangeableFor = r.Duration(l, "vaultLock.changeableFor") ?? vaultLock.ChangeableFor,
+                    ChangeableFor = r.Duration(l, "vaultLock.changeableFor"),
                     MinRetention = r.Duration(l, "vaultLock.minRetention"),
                     MaxRetention = r.Duration(l, "vaultLock.maxRetention"),
                 };
@@ -117,7 +117,7 @@ internal static partial class ConfigReader
             AuditOptions? audit = null;
             if (r.Object(root, "audit") is { } a)
             {
-                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder");
+                r.Keys(a, "audit", "evidenceRetention", "accessLogRetention", "breakGlassPrincipals", "createConfigRecorder", "createReportsServiceLinkedRole");
                 var defaults = new AuditOptions();
                 audit = new AuditOptions
                 {
@@ -125,6 +125,7 @@ internal static partial class ConfigReader
                     AccessLogRetention = r.Duration(a, "audit.accessLogRetention") ?? defaults.AccessLogRetention,
                     BreakGlassPrincipals = r.Strings(a, "audit.breakGlassPrincipals") ?? [],
                     CreateConfigRecorder = r.Bool(a, "audit.createConfigRecorder") ?? false,
+                    CreateReportsServiceLinkedRole = r.Bool(a, "audit.createReportsServiceLinkedRole") ?? defaults.CreateReportsServiceLinkedRole,
                 };
             }
             var monitoring = new MonitoringOptions();
@@ -137,6 +138,12 @@ internal static partial class ConfigReader
             var protection = ReadProtection(r, root);
             var demoStore = ReadDemoStore(r, root);
             var (recovery, recoveryConfig) = ReadRecovery(r, root, drills);
+            var controlTower = new ControlTowerOptions();
+            if (r.Object(root, "controlTower") is { } ct)
+            {
+                r.Keys(ct, "controlTower", "strict");
+                controlTower = new ControlTowerOptions { Strict = r.Bool(ct, "controlTower.strict") ?? false };
+            }
 
             var backup = new EcommerceBackupProps
             {
@@ -151,6 +158,7 @@ internal static partial class ConfigReader
                 ScheduleTimeZone = r.String(root, "scheduleTimeZone") ?? "Etc/UTC",
                 Audit = audit,
                 Monitoring = monitoring,
+                ControlTower = controlTower,
             };
 
             if (region is not null && !AwsRegions.IsKnown(region))
@@ -173,6 +181,12 @@ internal static partial class ConfigReader
                 }
             }
 
+            // drills.network is read into DrillConfig and becomes DrillOptions.Network in the primary stack.
+            if (drillConfig.Network is null)
+            {
+                PropsValidator.ValidateControlTower(backup, problems);
+            }
+
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
             return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig, Recovery = recoveryConfig, DemoStore = demoStore };
         }
@@ -183,7 +197,7 @@ internal static partial class ConfigReader
         const string key = "drills";
         r.Keys(e, key, "enabled", "schedule", "timeZone", "startWindow", "selectionWindowDays", "validationWindow", "tiers", "resourceTypes",
             "rdsInstanceClass", "dbSubnetGroupName", "dbSecurityGroupIds", "freshnessAttribute", "maxDataFreshness", "sqlPreset", "sqlCustomQuery",
-            "sqlTablePrefix", "sqlDatabase", "databaseSecretArn", "minimumRecordCount", "reportRetention", "network", "resources");
+            "sqlTablePrefix", "sqlDatabase", "databaseSecretArn", "minimumRecordCount", "reportRetention", "network", "resources", "reservedConcurrency");
         var defaults = new DrillOptions();
         var options = defaults with
         {
@@ -195,6 +209,7 @@ internal static partial class ConfigReader
             ValidationWindow = r.Duration(e, $"{key}.validationWindow") ?? defaults.ValidationWindow,
             RdsInstanceClass = r.String(e, $"{key}.rdsInstanceClass") ?? defaults.RdsInstanceClass,
             DbSubnetGroupName = r.String(e, $"{key}.dbSubnetGroupName"),
+            ReservedConcurrency = r.Int(e, $"{key}.reservedConcurrency"),
             DbSecurityGroupIds = r.Strings(e, $"{key}.dbSecurityGroupIds") ?? defaults.DbSecurityGroupIds,
             FreshnessAttribute = r.String(e, $"{key}.freshnessAttribute") ?? defaults.FreshnessAttribute,
             MaxDataFreshness = r.Duration(e, $"{key}.maxDataFreshness"),
@@ -333,6 +348,8 @@ internal static partial class ConfigReader
             network = new DrillNetworkConfig { VpcId = vpcId ?? string.Empty, SubnetIds = subnets, SecurityGroupIds = groups };
         }
 
+        RefuseWhileDisabled(r, e, key, options.Enabled);
+        RefuseForTypesNotDrilled(r, e, options);
         return (options, new DrillConfig { DatabaseSecretArn = secretArn, ResourceSecretArns = resourceSecrets, Network = network });
     }
 
@@ -449,7 +466,9 @@ internal static partial class ConfigReader
             PointInTimeRecovery = r.Duration(p, "protection.pointInTimeRecovery") ?? options.PointInTimeRecovery,
             WholeApp = r.Bool(p, "protection.wholeApp") ?? options.WholeApp,
         };
-        return r.Bool(p, "protection.enabled") == false ? null : options;
+        var enabled = r.Bool(p, "protection.enabled") != false;
+        RefuseWhileDisabled(r, p, "protection", enabled);
+        return enabled ? options : null;
     }
 
     /// <summary>
@@ -556,9 +575,11 @@ internal static partial class ConfigReader
             return size;
         }
 
+        var enabled = r.Bool(d, "demoStore.enabled") ?? false;
+        RefuseWhileDisabled(r, d, "demoStore", enabled);
         return new DemoStoreConfig
         {
-            Enabled = r.Bool(d, "demoStore.enabled") ?? false,
+            Enabled = enabled,
             OrdersGiB = Size("ordersGiB", demo.OrdersGiB),
             CartsGiB = Size("cartsGiB", demo.CartsGiB),
             MediaGiB = Size("mediaGiB", demo.MediaGiB),

@@ -45,13 +45,30 @@ internal static class BackupApp
             });
         }
 
-        var primary = new PrimaryBackupStack(app, $"{store}-backup-primary", new PrimaryBackupStackProps
+        // The demo store comes first: the drills restore its databases into its VPC (deterministic subnet group name).
+        var primaryName = $"{store}-backup-primary";
+        DemoStoreStack? demoStore = null;
+        if (config.DemoStore.Enabled)
+        {
+            demoStore = new DemoStoreStack(app, $"{store}-demo-store", new DemoStoreStackProps
+            {
+                Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
+                Description = $"{store} demo store: Aurora MySQL orders, DynamoDB carts and S3 media, enrolled in backup tiers by tag.",
+                StoreName = store,
+                Config = config.DemoStore,
+                BackupStackName = primaryName,
+                ControlTowerStrict = config.Backup.ControlTower.Strict,
+            });
+        }
+
+        var primary = new PrimaryBackupStack(app, primaryName, new PrimaryBackupStackProps
         {
             Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
             Description = $"{store} backup: primary vault, tiered backup plans, alerts and restore drills.",
             Backup = config.Backup,
             Drills = config.Drills,
             Recovery = config.Recovery,
+            DemoDrillNetwork = demoStore?.DrillNetwork,
         });
 
         // Copies need the recovery vaults to exist first.
@@ -63,19 +80,6 @@ internal static class BackupApp
         if (drAccount is not null)
         {
             primary.AddDependency(drAccount, "copy actions write into the DR-account vault");
-        }
-
-        DemoStoreStack? demoStore = null;
-        if (config.DemoStore.Enabled)
-        {
-            demoStore = new DemoStoreStack(app, $"{store}-demo-store", new DemoStoreStackProps
-            {
-                Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
-                Description = $"{store} demo store: Aurora MySQL orders, DynamoDB carts and S3 media, enrolled in backup tiers by tag.",
-                StoreName = store,
-                Config = config.DemoStore,
-                BackupStackName = primary.StackName,
-            });
         }
 
         foreach (var stack in new Stack?[] { primary, drRegion, drAccount, demoStore }.OfType<Stack>())

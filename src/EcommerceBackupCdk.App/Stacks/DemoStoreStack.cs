@@ -25,6 +25,11 @@ internal sealed class DemoStoreStack : Stack
         // Grant S3 log delivery through the bucket policy rather than the legacy LogDeliveryWrite ACL (AWS's
         // recommendation; ACLs stay disabled on the log bucket). Set before any bucket is created.
         Node.SetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
+        if (props.ControlTowerStrict)
+        {
+            Node.SetContext(ControlTowerOptions.StrictContextKey, true);
+        }
+
         var store = props.StoreName;
         var enrolledBy = $"Enrolled in AWS Backup by its {TagContract.TierKey} tag: the tier's tag selection in stack {props.BackupStackName} selects it " +
                          "(aws:ResourceTag condition); cdk-nag only recognises selections that list the resource's ARN in the same stack.";
@@ -36,10 +41,12 @@ internal sealed class DemoStoreStack : Stack
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
 
         var logs = LogBucket();
         Vpc = DataVpc(logs);
         Orders = OrdersCluster(Vpc, Key, enrolledBy);
+        DrillNetwork = DrillNetworkFor(store, Vpc);
         Carts = CartsTable(Key, enrolledBy);
         Media = MediaBucket(Key, logs);
 
@@ -61,6 +68,48 @@ internal sealed class DemoStoreStack : Stack
 
     public Bucket Media { get; }
 
+    /// <summary>Where restore drills put restored copies of the orders cluster, and where the validator runs.</summary>
+    public DemoDrillNetwork DrillNetwork { get; }
+
+    /// <summary>The deterministic name of the DB subnet group restore drills restore into.</summary>
+    public static string DrillSubnetGroupName(string storeName) => $"{storeName}-drill-restores";
+
+    // A DB subnet group with a fixed name, a security group admitting the VPC (the validator's subnets) on the orders
+    // port, and the endpoints the validator needs in subnets without internet access: AWS Backup and RDS (interface),
+    // S3 and DynamoDB (gateway).
+    private DemoDrillNetwork DrillNetworkFor(string store, IVpc vpc)
+    {
+        var name = DrillSubnetGroupName(store);
+        _ = new SubnetGroup(this, "DrillRestoreSubnetGroup", new SubnetGroupProps
+        {
+            SubnetGroupName = name,
+            Description = $"Restore drills of {store}: restored orders copies go here (isolated subnets of the demo VPC).",
+            Vpc = vpc,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED },
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        var restored = new SecurityGroup(this, "DrillRestoredDatabaseSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = vpc,
+            SecurityGroupName = name,
+            AllowAllOutbound = false,
+            Description = "Restored orders copies of restore drills - admits the drill validator (this VPC) on the orders port",
+        });
+        // The literal CIDR, not vpc.VpcCidrBlock: cdk-nag cannot check an ingress rule whose peer is an unresolved token
+        // (CdkNagValidationFailure).
+        restored.AddIngressRule(Peer.Ipv4(VpcCidr), Port.Tcp(3307), "restore drill validator (runs in this VPC) to the restored orders copy");
+        vpc.AddGatewayEndpoint("S3Endpoint", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.S3 });
+        vpc.AddGatewayEndpoint("DynamoDbEndpoint", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.DYNAMODB });
+        // Open = false: CDK's open endpoint admits Peer.Ipv4(vpc.VpcCidrBlock), a token cdk-nag cannot check; the same
+        // rule (HTTPS from this VPC) is added with the literal CIDR.
+        foreach (var (id, service) in new[] { ("BackupEndpoint", InterfaceVpcEndpointAwsService.BACKUP), ("RdsEndpoint", InterfaceVpcEndpointAwsService.RDS) })
+        {
+            var endpoint = vpc.AddInterfaceEndpoint(id, new InterfaceVpcEndpointOptions { Service = service, PrivateDnsEnabled = true, Open = false });
+            endpoint.Connections.AllowFrom(Peer.Ipv4(VpcCidr), Port.Tcp(443), "HTTPS from the restore drill validator (runs in this VPC)");
+        }
+        return new DemoDrillNetwork { Vpc = vpc, DbSubnetGroupName = name, RestoredDatabaseSecurityGroup = restored };
+    }
+
     /// <summary>Aurora MySQL 3.10, a long-term-support release newer than CDK 2.160's version constants.</summary>
     private static AuroraMysqlEngineVersion OrdersEngineVersion => AuroraMysqlEngineVersion.Of("8.0.mysql_aurora.3.10.3", "8.0");
 
@@ -74,23 +123,67 @@ internal sealed class DemoStoreStack : Stack
     {
         var vpc = new Vpc(this, "Vpc", new VpcProps
         {
-            IpAddresses = IpAddresses.Cidr("10.42.0.0/16"),
+            IpAddresses = IpAddresses.Cidr(VpcCidr),
             MaxAzs = 2,
             NatGateways = 0,
             SubnetConfiguration = [new SubnetConfiguration { Name = "data", SubnetType = SubnetType.PRIVATE_ISOLATED, CidrMask = 24 }],
             FlowLogs = new Dictionary<string, IFlowLogOptions>
             {
                 // To S3: log delivery writes through the bucket policy, so no IAM role (and no inline policy) is needed.
-                ["All"] = new FlowLogOptions { Destination = FlowLogDestination.ToS3(logs, "vpc-flow-logs/"), TrafficType = FlowLogTrafficType.ALL },
+                ["All"] = new FlowLogOptions { Destination = FlowLogDestination.ToS3(logs, FlowLogPrefix), TrafficType = FlowLogTrafficType.ALL },
             },
             RestrictDefaultSecurityGroup = false,
         });
+        AllowFlowLogDelivery(logs);
         const string defaultGroup = "The VPC has only isolated subnets (no internet or NAT gateway) and the one workload in it, the orders cluster, uses its own security group with no rules opened; the default group is never attached. Closing it needs a custom-resource Lambda this stack otherwise does not have.";
         NagSuppressions.Add(vpc,
             ("NIST.800.53.R5-VPCDefaultSecurityGroupClosed", defaultGroup),
             ("PCI.DSS.321-VPCDefaultSecurityGroupClosed", defaultGroup),
             ("HIPAA.Security-VPCDefaultSecurityGroupClosed", defaultGroup));
         return vpc;
+    }
+
+    private const string FlowLogPrefix = "vpc-flow-logs/";
+
+    /// <summary>The demo VPC's address range; security group rules use it literally so cdk-nag can check them.</summary>
+    private const string VpcCidr = "10.42.0.0/16";
+
+    /// <summary>
+    /// The log delivery statements of the flow log's bucket, owned by this stack. Without them the service writes its
+    /// own into the bucket policy when the flow log is created ("If the user creating the flow log owns the bucket and
+    /// has PutBucketPolicy and GetBucketPolicy permissions for the bucket, we automatically attach the following policy
+    /// to the bucket." - https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html), and the next
+    /// stack update, which writes the policy CloudFormation knows, removes them again. Statements as on that page
+    /// (AWSLogDeliveryWrite, AWSLogDeliveryAclCheck). Checked by Rules/FlowLogBucketDelivery.
+    /// </summary>
+    private void AllowFlowLogDelivery(IBucket logs)
+    {
+        var source = new Dictionary<string, object>
+        {
+            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{Partition}:logs:{Region}:{Account}:*" },
+        };
+        logs.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AWSLogDeliveryWrite",
+            Principals = [new ServicePrincipal("delivery.logs.amazonaws.com")],
+            Actions = ["s3:PutObject"],
+            Resources = [logs.ArnForObjects($"{FlowLogPrefix}AWSLogs/{Account}/*")],
+            Conditions = new Dictionary<string, object>(source)
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Account, ["s3:x-amz-acl"] = "bucket-owner-full-control" },
+            },
+        }));
+        logs.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AWSLogDeliveryAclCheck",
+            Principals = [new ServicePrincipal("delivery.logs.amazonaws.com")],
+            Actions = ["s3:GetBucketAcl", "s3:ListBucket"],
+            Resources = [logs.BucketArn],
+            Conditions = new Dictionary<string, object>(source)
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Account },
+            },
+        }));
     }
 
     private DatabaseCluster OrdersCluster(IVpc vpc, IKey key, string enrolledBy)
@@ -197,6 +290,8 @@ internal sealed class DemoStoreStack : Stack
             ("HIPAA.Security-S3BucketReplicationEnabled", noReplica),
             ("NIST.800.53.R5-S3BucketDefaultLockEnabled", noLock),
             ("HIPAA.Security-S3BucketDefaultLockEnabled", noLock));
+        ControlTowerControls.LogDestination(logs);
+        ControlTowerControls.EventNotifications(logs, "Nothing reacts to log deliveries; logs are read when investigating.");
         return logs;
     }
 
@@ -219,6 +314,8 @@ internal sealed class DemoStoreStack : Stack
             ("HIPAA.Security-S3BucketReplicationEnabled", backedUp),
             ("NIST.800.53.R5-S3BucketDefaultLockEnabled", noLock),
             ("HIPAA.Security-S3BucketDefaultLockEnabled", noLock));
+        ControlTowerControls.EventNotifications(media, "The demo store has no media pipeline that reacts to uploads.");
+        ControlTowerControls.ObjectLock(media, noLock);
         return media;
     }
 }

@@ -12,4 +12,7 @@ internal sealed class DemoStoreStackProps : StackProps
 
     /// <summary>Name of the stack whose tag selections enrol the demo resources (for the cdk-nag suppression reasons).</summary>
     public required string BackupStackName { get; init; }
+
+    /// <summary>Meet the optional Control Tower controls too (config <c>controlTower.strict</c>).</summary>
+    public bool ControlTowerStrict { get; init; }
 }

@@ -17,10 +17,30 @@ internal sealed class PrimaryBackupStack : Stack
         var recovery = props.Recovery.S3RestoreRoleArn is { } roleArn
             ? props.Backup.Recovery with { S3RestoreRole = Role.FromRoleArn(this, "RecoveryS3RestoreRole", roleArn, new FromRoleArnOptions { Mutable = false }) }
             : props.Backup.Recovery;
-        Backup = new EcommerceBackup(this, "Backup", props.Backup with { Drills = WithReferences(props.Backup.Drills, props.Drills), Recovery = recovery });
+        Backup = new EcommerceBackup(this, "Backup", props.Backup with { Drills = WithDemoNetwork(WithReferences(props.Backup.Drills, props.Drills), props), Recovery = recovery });
     }
 
     public EcommerceBackup Backup { get; }
+
+    // Restore testing overrides must put restored RDS/Aurora copies into a subnet group and security group the validator
+    // reaches ("AWS Backup can infer that a resource should be restored to the default setting, such as ... an Amazon RDS
+    // cluster restored to the default VPC. However, if the default is not present ... the restore will not be
+    // successful", https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html). With the
+    // demo store and no drill network in the config, the demo store's deterministic names are used.
+    private static DrillOptions WithDemoNetwork(DrillOptions options, PrimaryBackupStackProps props)
+    {
+        if (props.DemoDrillNetwork is not { } demo || options.Network is not null || options.DbSubnetGroupName is not null)
+        {
+            return options;
+        }
+
+        return options with
+        {
+            Network = new ValidatorNetwork { Vpc = demo.Vpc, Subnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED } },
+            DbSubnetGroupName = demo.DbSubnetGroupName,
+            DbSecurityGroupIds = [demo.RestoredDatabaseSecurityGroup.SecurityGroupId],
+        };
+    }
 
     // The config names existing secrets and networks by ARN and id; here they become typed references.
     private DrillOptions WithReferences(DrillOptions options, DrillConfig config)

@@ -102,7 +102,14 @@ internal sealed class AwsRequestSender
     private async Task<(AwsHttpResponse? Response, Exception? RetryableError)> AttemptAsync(AwsHttpRequest request, int attempt, CancellationToken deadline)
     {
         var credentials = await ResolveCredentialsAsync(deadline).ConfigureAwait(false);
-        var headers = SigV4RequestSigner.Sign(request, _endpoint, _signingService, _options.Region, credentials, DateTime.UtcNow);
+        // The signing time is the SDK's clock-skew-corrected "now", not DateTime.UtcNow: "If the client time is different
+        // from server time by more than about 15 minutes, the requests your application makes will be signed with the
+        // incorrect time, and the server will reject them with an InvalidSignatureException or similar error"
+        // (https://aws.amazon.com/blogs/developer/clock-skew-correction/). AWSSDK.Core's
+        // CorrectClockSkew.GetCorrectedUtcNowForEndpoint: "Get clock skew corrected UTC now value. If
+        // ManualClockCorrection is set, use ManualClockCorrection instead of endpoint specific clock correction value."
+        var signedAt = CorrectClockSkew.GetCorrectedUtcNowForEndpoint(_endpoint.GetLeftPart(UriPartial.Authority));
+        var headers = SigV4RequestSigner.Sign(request, _endpoint, _signingService, _options.Region, credentials, signedAt);
 
         using var message = new HttpRequestMessage(request.Method, new Uri(_endpoint, request.Path));
         var content = new ByteArrayContent(request.Body);

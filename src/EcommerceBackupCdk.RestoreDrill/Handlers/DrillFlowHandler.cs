@@ -57,9 +57,26 @@ public sealed class DrillFlowHandler
     private async Task<DrillOutcome> RecordAsync(JsonObject payload, CancellationToken cancellationToken)
     {
         var state = State(payload);
-        var verdict = payload["verdict"] is JsonObject v
-            ? v.Deserialize<DrillVerdict>(Json) ?? throw new ArgumentException("'verdict' is empty")
-            : _validator.UnreadableJobVerdict(EventJson(payload), state);
+        var validate = payload["validate"] as JsonObject;
+        DrillVerdict verdict;
+        if (validate?["result"] is JsonObject v)
+        {
+            verdict = v.Deserialize<DrillVerdict>(Json) ?? throw new ArgumentException("'validate.result' is empty");
+        }
+        else if (validate?["Error"] is JsonValue error)
+        {
+            // A step failed for good (after the flow's retries): the drill fails, saying which step and why.
+            var cause = validate["Cause"]?.ToString() ?? "no cause";
+            verdict = _validator.UnreadableJobVerdict(EventJson(payload), state with
+            {
+                Message = $"FAILED: the drill flow could not validate restore job {state.RestoreJobId}: {error}: {(cause.Length > 600 ? cause[..600] : cause)}",
+            });
+        }
+        else
+        {
+            verdict = _validator.UnreadableJobVerdict(EventJson(payload), state);
+        }
+
         bool? gone = state.NeedsTemporaryInstance ? payload["instance"]?["gone"]?.GetValue<bool>() ?? false : null;
         return await _validator.RecordAsync(verdict, gone, cancellationToken).ConfigureAwait(false);
     }

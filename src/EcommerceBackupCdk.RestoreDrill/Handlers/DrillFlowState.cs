@@ -29,6 +29,9 @@ public sealed record DrillFlowState
     /// <summary>True for a restored Aurora cluster without instances: the flow adds <see cref="TemporaryInstanceId"/>.</summary>
     public bool NeedsTemporaryInstance { get; init; }
 
+    /// <summary>Epoch seconds (as text, DynamoDB's N) when the per-job lock item may expire (DynamoDB TTL).</summary>
+    public string? LockExpiresAt { get; init; }
+
     public string? ClusterId { get; init; }
 
     public string? TemporaryInstanceId { get; init; }

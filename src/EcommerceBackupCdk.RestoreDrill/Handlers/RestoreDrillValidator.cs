@@ -155,6 +155,7 @@ public sealed class RestoreDrillValidator
                 Decision = DrillFlowState.RecordFailure,
                 RestoreJobId = jobId,
                 ResourceType = evt.ResourceType,
+                LockExpiresAt = LockExpiry(_deps.Clock.GetUtcNow()),
                 Message = Truncate($"FAILED: the validator could not read restore job {jobId}: {Describe(e)}. Check the validator role allows backup:DescribeRestoreJob."),
             };
         }
@@ -198,6 +199,7 @@ public sealed class RestoreDrillValidator
             ResourceType = job.ResourceType ?? evt.ResourceType,
             CreatedResourceArn = job.CreatedResourceArn,
             Deadline = deadline,
+            LockExpiresAt = LockExpiry(deadline),
             Message = $"restore job {job.Status}",
         };
         if (job.Status == "COMPLETED" && state.ResourceType == "Aurora" && ResourceArn.TryParse(job.CreatedResourceArn, out var arn) && arn.RdsClusterId is { } clusterId)
@@ -384,8 +386,16 @@ public sealed class RestoreDrillValidator
         }
 
         long? duration = Seconds(job.CreationDate, job.CompletionDate);
-        long? recoveryPointAge = Seconds(job.RecoveryPointCreationDate, job.CreationDate);
-        long? freshness = data?.NewestRecordAt is { } newest && job.RecoveryPointCreationDate is { } rp ? Seconds(newest, rp) : null;
+        var (restoredPoint, continuous) = RestoredPointInTime(job.RecoveryPointCreationDate, data?.NewestRecordAt);
+        long? recoveryPointAge = Seconds(restoredPoint, job.CreationDate);
+        long? freshness = data?.NewestRecordAt is { } newest && restoredPoint is { } rp
+            ? continuous ? Seconds(newest, job.CreationDate) : Seconds(newest, rp)
+            : null;
+        if (continuous)
+        {
+            checks.Add(DrillCheck.Pass("restore.pointInTime",
+                $"restored data is newer than the recovery point's creation ({job.RecoveryPointCreationDate:O}): a continuous recovery point, restored to a point in time at or after {restoredPoint:O}; its age and freshness are measured from there, not from the start of the continuous chain"));
+        }
 
         if (duration is { } d)
         {
@@ -404,9 +414,10 @@ public sealed class RestoreDrillValidator
         if (freshness is { } f)
         {
             var limit = target.EffectiveFreshnessSeconds;
+            var reference = continuous ? "the restore job's start" : "the recovery point";
             checks.Add(f <= limit
-                ? DrillCheck.Pass("target.rpo", $"newest record is {f} s older than the recovery point (limit {limit} s)")
-                : DrillCheck.Fail("target.rpo", $"newest record is {f} s older than the recovery point, over the limit of {limit} s; either the store took no orders in that window (raise maxDataFreshnessSeconds for quiet stores) or data stopped being written/backed up"));
+                ? DrillCheck.Pass("target.rpo", $"newest record is {f} s older than {reference} (limit {limit} s)")
+                : DrillCheck.Fail("target.rpo", $"newest record is {f} s older than {reference}, over the limit of {limit} s; either the store took no orders in that window (raise maxDataFreshnessSeconds for quiet stores) or data stopped being written/backed up"));
         }
         else if (data?.NewestRecordAt is not null)
         {
@@ -453,6 +464,25 @@ public sealed class RestoreDrillValidator
         };
         return new DrillVerdict { Report = report, DataValidated = data?.DataValidated == true };
     }
+
+    /// <summary>
+    /// The point in time the restored data represents, as far as it can be known. For a snapshot it is the recovery point's
+    /// creation. A continuous recovery point is created once and then kept current: "The continuous backup plan creates
+    /// one continuous recovery point and updates that recovery point whenever the job runs", and "Continuous backup works
+    /// by first creating a full backup of your resource, and then constantly backing up your resource's transaction logs"
+    /// (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html), so its
+    /// <c>RecoveryPointCreationDate</c> ("The creation date of the recovery point made by the specifed restore job",
+    /// DescribeRestoreJob) is the start of the chain, days old, while the data restored from it is as recent as the
+    /// point in time restored. AWS does not document which point in time restore testing restores a continuous point
+    /// to, and DescribeRestoreJob does not return it; restored data newer than the recovery point's creation can only
+    /// come from such a point, and the restored point in time is at or after the newest restored record. That record's
+    /// time is the lower bound used (the age reported is then an upper bound). Returns the bound and whether the
+    /// continuous case applied.
+    /// </summary>
+    internal static (DateTimeOffset? RestoredPoint, bool Continuous) RestoredPointInTime(DateTimeOffset? recoveryPointCreated, DateTimeOffset? newestRecord) =>
+        recoveryPointCreated is { } created && newestRecord is { } newest && newest > created
+            ? (newest, true)
+            : (recoveryPointCreated, false);
 
     /// <summary>
     /// The record step: writes the drill report first (an exception leaves nothing recorded, so the retry writes it
@@ -574,6 +604,10 @@ public sealed class RestoreDrillValidator
 
     /// <summary>The verdict is due this long before the validation window closes.</summary>
     public static readonly TimeSpan DeadlineMargin = TimeSpan.FromMinutes(10);
+
+    // The lock outlives the validation window by 30 days, then DynamoDB's TTL removes it.
+    private static string LockExpiry(DateTimeOffset from) =>
+        (from + TimeSpan.FromDays(30)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     // Exponential backoff from POLL_BASE_SECONDS, capped at POLL_MAX_SECONDS and by the time left before the deadline.
     private int Backoff(int attempt, DateTimeOffset? deadline)

@@ -2,7 +2,13 @@ using System.Text.Json;
 
 namespace EcommerceBackupCdk.RestoreDrill.Metrics;
 
-/// <summary>Writes one CloudWatch Embedded Metric Format line per drill; Lambda ships stdout to CloudWatch Logs, which extracts the metrics.</summary>
+/// <summary>
+/// Writes one CloudWatch Embedded Metric Format line per drill; Lambda ships stdout to CloudWatch Logs, which extracts
+/// the metrics only when the log event is the EMF JSON object itself. On the managed .NET runtime <c>Console.Out</c> is
+/// the runtime's wrapper, which prefixes each line (Text format) or nests it in a <c>"message"</c> string (JSON format);
+/// the function is therefore deployed with <c>AWS_LAMBDA_HANDLER_LOG_FORMAT=Unformatted</c>, which makes the wrapper
+/// write the line unchanged (see <c>DrillValidatorContract.UnformattedLogFormat</c> in the CDK library for the sources).
+/// </summary>
 public sealed class EmfWriter
 {
     private readonly TextWriter _output;

@@ -12,7 +12,8 @@ namespace EcommerceBackupCdk.Compliance;
 /// <item>recovery point minimum retention: the shortest retention the tier writes into the primary vault;</item>
 /// <item>vault lock min/max: the primary vault's lock limits (<see cref="PropsValidator.LockLimits"/>);</item>
 /// <item>cross-region / cross-account: the DR region / account, when a rule of the tier copies there;</item>
-/// <item>last recovery point: the RPO, rounded up to whole hours (the finest unit the control has);</item>
+/// <item>last recovery point: the RPO or, when longer, the longest healthy gap between recovery points (schedule gap +
+/// start window + completion window, <see cref="LongestAgeBetweenRecoveryPoints"/>), in whole hours or days, so it cannot flap;</item>
 /// <item>restore time: the RTO in whole minutes, rounded up.</item>
 /// </list>
 /// </summary>
@@ -82,17 +83,23 @@ public static class AuditControls
                 $"a rule of the {name} tier copies to the DR account"));
         }
 
-        if (Unit(t.Rpo, maxHours: 744, maxDays: 31) is { } age)
+        var (quietRule, quiet) = LongestAgeBetweenRecoveryPoints(t);
+        var maxAge = quiet > t.Rpo ? quiet : t.Rpo;
+        if (Unit(maxAge, maxHours: 744, maxDays: 31) is { } age)
         {
             controls.Add(new AuditControl(BackupControls.LastRecoveryPointCreated,
             [
                 Param(BackupControls.Parameters.RecoveryPointAgeUnit, age.Unit),
                 Param(BackupControls.Parameters.RecoveryPointAgeValue, age.Value),
-            ], $"RPO {DurationText.Format(t.Rpo)}" + (t.Rpo < TimeSpan.FromHours(1) ? " (the control's finest unit is an hour; drills measure the minutes)" : string.Empty)));
+            ], quiet > t.Rpo
+                ? $"rule {quietRule}: up to {DurationText.Format(quiet)} between recovery points (schedule gap + start window + completion window), so a healthy plan never flaps; the RPO {DurationText.Format(t.Rpo)} is measured by the drills"
+                : $"RPO {DurationText.Format(t.Rpo)}"));
         }
         else
         {
-            skipped.Add($"{BackupControls.LastRecoveryPointCreated}: RPO {DurationText.Format(t.Rpo)} is longer than the 31 days the control can express");
+            skipped.Add(quiet > t.Rpo
+                ? $"{BackupControls.LastRecoveryPointCreated}: rule {quietRule} can leave {DurationText.Format(quiet)} between recovery points, longer than the 31 days the control can express"
+                : $"{BackupControls.LastRecoveryPointCreated}: RPO {DurationText.Format(t.Rpo)} is longer than the 31 days the control can express");
         }
 
         controls.Add(new AuditControl(BackupControls.RestoreTimeMeetsTarget,
@@ -138,6 +145,29 @@ public static class AuditControls
 
         var d = (long)value.TotalDays;
         return d <= maxDays ? ("days", d.ToString(CultureInfo.InvariantCulture)) : null;
+    }
+
+    /// <summary>
+    /// The longest a resource of the tier can go without a new recovery point while every job succeeds: for the rule
+    /// that bounds it best, its worst schedule gap plus its start window plus its completion window. A job may start
+    /// as late as the start window — "A value in minutes after a backup is scheduled before a job will be canceled if it
+    /// doesn't start successfully" — and then run for the completion window — "A value in minutes after a backup job is
+    /// successfully started before it must be completed or it will be canceled by Backup"
+    /// (https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/backup/aws.sdk.kotlin.services.backup.model/-backup-rule/start-window-minutes.html,
+    /// .../-backup-rule/completion-window-minutes.html). The previous point may have come at the very start of its
+    /// window, so a BACKUP_LAST_RECOVERY_POINT_CREATED threshold below this bound (e.g. 1 hour for an hourly rule with a
+    /// 60-minute start window) reports healthy resources as non-compliant whenever a job starts late; the rule behind it
+    /// is periodic ("Trigger type: Periodic",
+    /// https://docs.aws.amazon.com/config/latest/developerguide/s3-last-backup-recovery-point-created.html), so it can be
+    /// evaluated at any moment of that gap.
+    /// </summary>
+    internal static (string Rule, TimeSpan Age) LongestAgeBetweenRecoveryPoints(TierTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return targets.Rules
+            .Select(r => (r.Name, Age: CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval + r.StartWindow + r.CompletionWindow : TimeSpan.MaxValue))
+            .OrderBy(x => x.Age)
+            .First();
     }
 
     private static KeyValuePair<string, string> Param(string name, string value) => KeyValuePair.Create(name, value);

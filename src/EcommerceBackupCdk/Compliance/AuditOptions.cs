@@ -18,8 +18,8 @@ public sealed record AuditOptions
 
     /// <summary>
     /// IAM role ARNs allowed to delete recovery points in an emergency (break glass). They are exempted from the
-    /// "manual deletion disabled" control; the vault access policy still denies deletion until an operator changes
-    /// it. At most 5 (AWS limit). Default: none.
+    /// "manual deletion disabled" control and from the vaults' deny of manual deletion and access-policy changes
+    /// (as is the CloudFormation execution role, so stack updates still work). At most 5 (AWS limit). Default: none.
     /// </summary>
     public IReadOnlyList<string> BreakGlassPrincipals { get; init; } = [];
 
@@ -30,6 +30,14 @@ public sealed record AuditOptions
     /// Default: false.
     /// </summary>
     public bool CreateConfigRecorder { get; init; }
+
+    /// <summary>
+    /// Creates the Backup Audit Manager service-linked role <c>AWSServiceRoleForBackupReports</c> in the stack; the
+    /// evidence key and bucket policies name it as the principal that writes reports. Set false where the role already
+    /// exists (then it is a prerequisite: <c>aws iam create-service-linked-role --aws-service-name reports.backup.amazonaws.com</c>).
+    /// Default: true.
+    /// </summary>
+    public bool CreateReportsServiceLinkedRole { get; init; } = true;
 
     /// <summary>
     /// The restore-drill Lambda package, for the monthly evidence index (<see cref="EvidenceIndexFunction"/>). Default:

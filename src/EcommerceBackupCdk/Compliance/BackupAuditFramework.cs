@@ -44,6 +44,7 @@ public sealed class BackupAuditFramework : Construct
             StoreName = props.StoreName,
             Retention = options.EvidenceRetention,
             AccessLogRetention = options.AccessLogRetention,
+            CreateReportsServiceLinkedRole = options.CreateReportsServiceLinkedRole,
         });
 
         if (options.CreateConfigRecorder)
@@ -99,6 +100,7 @@ public sealed class BackupAuditFramework : Construct
                 DrAccount = props.DrAccount,
                 DrillReports = props.DrillReportBucket,
                 DrillReportsKey = props.DrillReportKey,
+                Network = props.EvidenceIndexNetwork,
                 FrameworkNames = [.. _frameworks.Values.Select(f => f.FrameworkName!), VaultFramework.FrameworkName!],
             });
         }

@@ -32,4 +32,10 @@ public sealed record BackupAuditFrameworkProps
 
     /// <summary>Evidence retention, break-glass principals, Config recorder, evidence index. Default: <see cref="AuditOptions"/> defaults.</summary>
     public AuditOptions Options { get; init; } = new();
+
+    /// <summary>
+    /// Network of the evidence index function. Default: none (outside any VPC); the facade passes the drill
+    /// validator's network when <see cref="ControlTowerOptions.Strict"/> is on (CT.LAMBDA.PR.3).
+    /// </summary>
+    public Drills.ValidatorNetwork? EvidenceIndexNetwork { get; init; }
 }

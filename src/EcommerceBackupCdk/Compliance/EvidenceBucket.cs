@@ -39,6 +39,7 @@ public sealed class EvidenceBucket : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
 
         // S3 server access logging only delivers into SSE-S3 buckets, so this one cannot use the KMS key.
         AccessLogs = new Bucket(this, "AccessLogs", new BucketProps
@@ -70,6 +71,8 @@ public sealed class EvidenceBucket : Construct
             ("NIST.800.53.R5-S3BucketReplicationEnabled", "Access logs are operational data kept 400 days in-region; the evidence they describe is itself immutable under Object Lock."),
             ("PCI.DSS.321-S3BucketReplicationEnabled", "Access logs are operational data kept 400 days in-region; the evidence they describe is itself immutable under Object Lock."),
             ("HIPAA.Security-S3BucketReplicationEnabled", "Access logs are operational data kept 400 days in-region; the evidence they describe is itself immutable under Object Lock."));
+        ControlTowerControls.LogDestination(AccessLogs);
+        ControlTowerControls.EventNotifications(AccessLogs, "Nothing reacts to access-log deliveries; they are read when investigating an access to the evidence.");
 
         Bucket = new Bucket(this, "Resource", new BucketProps
         {
@@ -83,7 +86,11 @@ public sealed class EvidenceBucket : Construct
             ObjectLockEnabled = true,
             ObjectLockDefaultRetention = ObjectLockRetention.Compliance(Duration.Days(props.Retention.TotalDays)),
             RemovalPolicy = RemovalPolicy.RETAIN,
+            // Free, and what CT.S3.PR.3/PR.6 (versioned buckets need an active lifecycle rule) ask for: parts of
+            // uploads that never completed are removed; locked evidence itself is never expired by lifecycle.
+            LifecycleRules = [new LifecycleRule { Id = "abort-incomplete-uploads", AbortIncompleteMultipartUploadAfter = Duration.Days(1) }],
         });
+        ControlTowerControls.EventNotifications(Bucket, "Evidence is written by AWS services and read by auditors on demand; nothing needs to react to each object.");
 
         // The coverage check wants every bucket in a tier or excluded with a reason; these are not store data.
         Tags.Of(Bucket).Add(Tiers.TagContract.ExcludeKey, Tiers.TagContract.ExcludeValue);
@@ -116,33 +123,47 @@ public sealed class EvidenceBucket : Construct
             ("PCI.DSS.321-S3BucketReplicationEnabled", "Evidence is immutable in place (versioning + Object Lock compliance mode for the full retention); a replica would need a second locked bucket in the DR region, which the DR stacks do not hold yet."),
             ("HIPAA.Security-S3BucketReplicationEnabled", "Evidence is immutable in place (versioning + Object Lock compliance mode for the full retention); a replica would need a second locked bucket in the DR region, which the DR stacks do not hold yet."));
 
-        // Audit Manager writes with its service-linked role. That role only exists after the first report, and
-        // bucket and key policies reject principals that do not exist, so the account is the principal and the
-        // role is named in a condition instead.
+        // Audit Manager writes with its service-linked role. For a bucket encrypted with a customer key, "The Principal
+        // attribute must include the Backup Audit Manager service-linked role AWSServiceRolePolicyForBackupReports ARN."
+        // (https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-api.html). The account root with an
+        // aws:PrincipalArn condition is not enough: a root principal only delegates to IAM policies, and the role's
+        // policy (AWSServiceRolePolicyForBackupReports) grants no s3:PutObject or kms:*. The policies reject a principal
+        // that does not exist, so the role is created first (or is a prerequisite). Checked by
+        // Rules/BackupReportsServiceLinkedRole.
         var reportsRole = EvidenceLayout.ReportsRoleArn(stack.Partition, stack.Account);
+        if (props.CreateReportsServiceLinkedRole)
+        {
+            ReportsRole = new CfnServiceLinkedRole(this, "ReportsRole", new CfnServiceLinkedRoleProps
+            {
+                AwsServiceName = EvidenceLayout.ReportsService,
+                Description = "Backup Audit Manager writes reports into the evidence bucket with this role.",
+            });
+        }
+
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowBackupAuditManagerReports",
-            Principals = [new AccountRootPrincipal()],
+            Principals = [new ArnPrincipal(reportsRole)],
             Actions = ["s3:PutObject"],
             Resources = [Bucket.ArnForObjects($"{EvidenceLayout.ReportsPrefix}/*")],
             Conditions = new Dictionary<string, object>
             {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = reportsRole },
                 ["StringEquals"] = new Dictionary<string, object> { ["s3:x-amz-acl"] = "bucket-owner-full-control" },
             },
         }));
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowBackupAuditManagerReports",
-            Principals = [new AccountRootPrincipal()],
+            Principals = [new ArnPrincipal(reportsRole)],
             Actions = ["kms:GenerateDataKey", "kms:Decrypt"],
             Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = reportsRole },
-            },
         }));
+        if (ReportsRole is not null)
+        {
+            ((CfnResource)Key.Node.DefaultChild!).AddDependency(ReportsRole);
+            ((CfnResource)Bucket.Policy!.Node.DefaultChild!).AddDependency(ReportsRole);
+        }
+
         _writerArns.Add(reportsRole);
 
         _denyOtherWriters = new PolicyStatement(new PolicyStatementProps
@@ -159,6 +180,9 @@ public sealed class EvidenceBucket : Construct
 
     /// <summary>The evidence bucket.</summary>
     public IBucket Bucket { get; }
+
+    /// <summary>The Backup Audit Manager service-linked role, when <see cref="EvidenceBucketProps.CreateReportsServiceLinkedRole"/> is set.</summary>
+    public CfnServiceLinkedRole? ReportsRole { get; }
 
     /// <summary>The bucket receiving the evidence bucket's server access logs.</summary>
     public IBucket AccessLogs { get; }

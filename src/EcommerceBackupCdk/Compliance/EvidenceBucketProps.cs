@@ -11,4 +11,12 @@ public sealed record EvidenceBucketProps
 
     /// <summary>How long server access logs are kept. Default: <see cref="AuditDefaults.AccessLogRetention"/>.</summary>
     public TimeSpan AccessLogRetention { get; init; } = AuditDefaults.AccessLogRetention;
+
+    /// <summary>
+    /// Creates the Backup Audit Manager service-linked role (<c>AWSServiceRoleForBackupReports</c>) with
+    /// <c>AWS::IAM::ServiceLinkedRole</c>, so the key and bucket policies can name it. Set false when the role already
+    /// exists in the account (an account that used Backup Audit Manager before): CloudFormation cannot create it twice.
+    /// Default: true.
+    /// </summary>
+    public bool CreateReportsServiceLinkedRole { get; init; } = true;
 }

@@ -41,4 +41,10 @@ public sealed record EvidenceIndexFunctionProps
 
     /// <summary>When it runs. Default: <see cref="AuditDefaults.EvidenceIndexSchedule"/>.</summary>
     public string Schedule { get; init; } = AuditDefaults.EvidenceIndexSchedule;
+
+    /// <summary>
+    /// VPC, subnets and security groups of the function. Default: none — it only talks to S3 over TLS; set it where
+    /// every function must run in a VPC (Control Tower CT.LAMBDA.PR.3). The subnets must reach S3 (NAT or endpoint).
+    /// </summary>
+    public Drills.ValidatorNetwork? Network { get; init; }
 }

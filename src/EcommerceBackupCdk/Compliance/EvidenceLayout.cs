@@ -21,7 +21,14 @@ public static class EvidenceLayout
     /// <summary>Evidence indexes: <c>evidence-index/yyyy-MM/index.{md,html,json}</c>.</summary>
     public const string IndexPrefix = "evidence-index";
 
+    /// <summary>
+    /// The service the Backup Audit Manager service-linked role belongs to: "The AWSServiceRoleForBackupReports
+    /// service-linked role trusts the following services to assume the role: reports.backup.amazonaws.com"
+    /// (https://docs.amazonaws.cn/aws-backup/latest/devguide/using-service-linked-roles-AWSServiceRoleForBackupReports.md).
+    /// </summary>
+    public const string ReportsService = "reports.backup.amazonaws.com";
+
     /// <summary>The service-linked role AWS Backup Audit Manager delivers reports with.</summary>
     public static string ReportsRoleArn(string partition, string account) =>
-        $"arn:{partition}:iam::{account}:role/aws-service-role/reports.backup.amazonaws.com/AWSServiceRoleForBackupReports";
+        $"arn:{partition}:iam::{account}:role/aws-service-role/{ReportsService}/AWSServiceRoleForBackupReports";
 }

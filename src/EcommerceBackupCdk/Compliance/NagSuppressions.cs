@@ -4,20 +4,38 @@ using Constructs;
 namespace EcommerceBackupCdk.Compliance;
 
 /// <summary>
-/// Puts cdk-nag suppressions on a resource as <c>cdk_nag</c> template metadata, the format cdk-nag reads, so each
-/// suppression sits next to the resource it excuses, with its reason.
+/// Puts compliance suppressions on a resource, next to the resource they excuse, each with its reason: cdk-nag rule
+/// ids (e.g. <c>AwsSolutions-IAM4</c>) as <c>cdk_nag</c> template metadata, the format cdk-nag reads; AWS Control
+/// Tower proactive control ids (e.g. <c>CT.S3.PR.2</c>) as <c>guard</c> metadata — <c>SuppressedRules</c> (the
+/// cfn-guard convention: rules skip resources whose <c>Metadata.guard.SuppressedRules</c> lists them) and
+/// <c>SuppressionReasons</c> (control id to reason) — which <c>scripts/controltower-gate.mjs</c> reads.
 /// </summary>
+/// <remarks>
+/// A Control Tower suppression only quiets the gate: an account that enables the control as a CloudFormation hook
+/// still blocks the resource. Suppress only controls that <see cref="ControlTowerOptions.Strict"/> complies with, or
+/// that no configuration can meet (say which in the reason).
+/// </remarks>
 public static class NagSuppressions
 {
     // The jsii runtime keeps one proxy per JavaScript object, so a resource maps to one list.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CfnResource, List<Dictionary<string, object>>> Suppressions = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CfnResource, SortedDictionary<string, string>> GuardSuppressions = new();
 
     /// <summary>Metadata key cdk-nag reads.</summary>
     public const string MetadataKey = "cdk_nag";
 
+    /// <summary>Metadata key of cfn-guard suppressions (<c>SuppressedRules</c>, <c>SuppressionReasons</c>).</summary>
+    public const string GuardMetadataKey = "guard";
+
+    /// <summary>Prefix of AWS Control Tower control ids, e.g. <c>CT.KMS.PR.3</c>; such ids become <c>guard</c> metadata.</summary>
+    public const string ControlTowerPrefix = "CT.";
+
     /// <summary>Suppresses rules on the CloudFormation resource of a construct (itself or its default child).</summary>
     /// <param name="construct">An L1 resource or an L2 construct whose default child is one.</param>
-    /// <param name="rules">Rule ids (e.g. <c>AwsSolutions-IAM4</c>) with the reason a reviewer would accept.</param>
+    /// <param name="rules">
+    /// Rule ids — cdk-nag (e.g. <c>AwsSolutions-IAM4</c>) or Control Tower (e.g. <c>CT.S3.PR.9</c>) — with the reason a
+    /// reviewer would accept.
+    /// </param>
     public static void Add(IConstruct construct, params (string Id, string Reason)[] rules)
     {
         ArgumentNullException.ThrowIfNull(construct);
@@ -46,19 +64,47 @@ public static class NagSuppressions
         {
             if (string.IsNullOrWhiteSpace(reason) || reason.Length < 20)
             {
-                throw new ArgumentException($"cdk-nag suppression of {id} on '{resource.Node.Path}' needs a real reason (got '{reason}').", nameof(rules));
+                var kind = IsControlTower(id) ? "Control Tower" : "cdk-nag";
+                throw new ArgumentException($"{kind} suppression of {id} on '{resource.Node.Path}' needs a real reason (got '{reason}').", nameof(rules));
             }
-        }
 
-        var existing = Suppressions.GetOrCreateValue(resource);
-        foreach (var (id, reason) in rules)
-        {
-            if (!existing.Any(e => Equals(e["id"], id)))
+            if (IsControlTower(id) && !System.Text.RegularExpressions.Regex.IsMatch(id, @"^CT\.[A-Z0-9]+\.PR\.[0-9]+$"))
             {
-                existing.Add(new Dictionary<string, object> { ["id"] = id, ["reason"] = reason });
+                throw new ArgumentException($"'{id}' on '{resource.Node.Path}' is not a Control Tower proactive control id (allowed: CT.<SERVICE>.PR.<n>, e.g. CT.S3.PR.9).", nameof(rules));
             }
         }
 
-        resource.AddMetadata(MetadataKey, new Dictionary<string, object> { ["rules_to_suppress"] = existing.ToArray() });
+        var nag = rules.Where(r => !IsControlTower(r.Id)).ToList();
+        if (nag.Count > 0)
+        {
+            var existing = Suppressions.GetOrCreateValue(resource);
+            foreach (var (id, reason) in nag)
+            {
+                if (!existing.Any(e => Equals(e["id"], id)))
+                {
+                    existing.Add(new Dictionary<string, object> { ["id"] = id, ["reason"] = reason });
+                }
+            }
+
+            resource.AddMetadata(MetadataKey, new Dictionary<string, object> { ["rules_to_suppress"] = existing.ToArray() });
+        }
+
+        var guard = rules.Where(r => IsControlTower(r.Id)).ToList();
+        if (guard.Count > 0)
+        {
+            var existing = GuardSuppressions.GetOrCreateValue(resource);
+            foreach (var (id, reason) in guard)
+            {
+                existing.TryAdd(id, reason);
+            }
+
+            resource.AddMetadata(GuardMetadataKey, new Dictionary<string, object>
+            {
+                ["SuppressedRules"] = existing.Keys.ToArray(),
+                ["SuppressionReasons"] = new Dictionary<string, object>(existing.Select(kv => new KeyValuePair<string, object>(kv.Key, kv.Value))),
+            });
+        }
     }
+
+    private static bool IsControlTower(string id) => id.StartsWith(ControlTowerPrefix, StringComparison.Ordinal);
 }

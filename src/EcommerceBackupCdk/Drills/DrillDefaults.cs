@@ -59,8 +59,13 @@ public static class DrillDefaults
     /// <summary>Memory of the validator: parallel DynamoDB scans and the .NET runtime fit comfortably in 1 GiB.</summary>
     public const int MemorySizeMb = 1024;
 
-    /// <summary>At most 2 validations run at once: drills are a handful of jobs a week, and this caps the read load on restored copies.</summary>
-    public const int ReservedConcurrency = 2;
+    /// <summary>
+    /// No reserved concurrency unless configured. Lambda guide (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html):
+    /// "You can reserve up to the Unreserved account concurrency value that is shown, minus 100 for functions that don't
+    /// have reserved concurrency." New accounts may start with a concurrency quota far below 100 (10), where reserving
+    /// any fails the deploy. Opt in with <see cref="DrillOptions.ReservedConcurrency"/> (README, AWS prerequisites).
+    /// </summary>
+    public static readonly int? ReservedConcurrency;
 
     /// <summary>Lambda retries a failed asynchronous invocation twice before the event goes to the dead-letter queue.</summary>
     public const int AsyncRetryAttempts = 2;

@@ -26,7 +26,7 @@ public sealed record DrillOptions
     /// <summary>The drill restores the latest recovery point of this many days, 1-365. Default: 7.</summary>
     public int SelectionWindowDays { get; init; } = DrillDefaults.SelectionWindowDays;
 
-    /// <summary>How long restored copies are kept for validation; whole hours, 0-168. Default: 4 hours.</summary>
+    /// <summary>How long restored copies are kept for validation; whole hours, 1-168 (AWS allows 0, which leaves the validator nothing to check). Default: 4 hours.</summary>
     public TimeSpan ValidationWindow { get; init; } = DrillDefaults.ValidationWindow;
 
     /// <summary>Tiers whose resources are drilled (selected by the tier tag). Default: <c>critical</c>.</summary>
@@ -79,6 +79,12 @@ public sealed record DrillOptions
 
     /// <summary>Retention of the validator's logs. Default: 1 year.</summary>
     public RetentionDays LogRetention { get; init; } = DrillDefaults.LogRetention;
+
+    /// <summary>
+    /// Reserved concurrency of the validator (caps parallel validations). Default: none. Opt in only where the account's
+    /// Lambda concurrency quota leaves the 100 unreserved executions Lambda requires (new accounts may have a quota of 10).
+    /// </summary>
+    public int? ReservedConcurrency { get; init; } = DrillDefaults.ReservedConcurrency;
 
     /// <summary>The validator's VPC, needed for SQL probes of restored databases. Default: none (the validator runs outside a VPC and cannot reach private databases).</summary>
     public ValidatorNetwork? Network { get; init; }

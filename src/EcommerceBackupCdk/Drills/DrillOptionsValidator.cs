@@ -44,6 +44,9 @@ public static partial class DrillOptionsValidator
             problems.Add($"{Key}.timeZone", "is not an IANA time zone", options.TimeZone, "an IANA name such as 'Etc/UTC' or 'Europe/Istanbul'");
         }
 
+        // StartWindowHours: "A value in hours after a restore test is scheduled before a job will be canceled if it doesn't
+        // start successfully. This value is optional. If this value is included, this parameter has a maximum value of 168
+        // hours (one week)." (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingPlanForUpdate.html)
         if (!WholeHours(options.StartWindow) || options.StartWindow < TimeSpan.FromHours(1) || options.StartWindow > TimeSpan.FromHours(168))
         {
             problems.Add($"{Key}.startWindow", "is out of range", options.StartWindow, "whole hours from 1h to 168h");
@@ -54,14 +57,22 @@ public static partial class DrillOptionsValidator
                 options.StartWindow, $"less than {DurationText.Format(schedule.WorstCaseInterval)}");
         }
 
+        // "SelectionWindowDays (optional) Value must be an integer (in days) from 1 to 365."
+        // (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingPlanForCreate.html)
         if (options.SelectionWindowDays is < 1 or > 365)
         {
             problems.Add($"{Key}.selectionWindowDays", "is out of range", options.SelectionWindowDays, "1 to 365 days");
         }
 
-        if (!WholeHours(options.ValidationWindow) || options.ValidationWindow < TimeSpan.Zero || options.ValidationWindow > TimeSpan.FromHours(168))
+        // ValidationWindowHours: "This value represents the time, in hours, data is retained after a restore test so that
+        // optional validation can be completed. Accepted value is an integer between 0 and 168 (the hourly equivalent of
+        // seven days)." (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingSelectionForList.html)
+        // Every drill here is validated by the validator Lambda, so 0 (restored copies deleted at once) would make every
+        // validation fail: the range we accept is 1-168.
+        if (!WholeHours(options.ValidationWindow) || options.ValidationWindow < TimeSpan.FromHours(1) || options.ValidationWindow > TimeSpan.FromHours(168))
         {
-            problems.Add($"{Key}.validationWindow", "is out of range", options.ValidationWindow, "whole hours from 0h to 168h");
+            problems.Add($"{Key}.validationWindow", "is out of range: restored copies must stay long enough for the validator to check them", options.ValidationWindow,
+                "whole hours from 1h to 168h");
         }
 
         if (options.Tiers is null || options.Tiers.Count == 0)
@@ -85,6 +96,11 @@ public static partial class DrillOptionsValidator
         if (!IsToken(options.RdsInstanceClass) && !InstanceClassPattern().IsMatch(options.RdsInstanceClass ?? string.Empty))
         {
             problems.Add($"{Key}.rdsInstanceClass", "is not an RDS instance class", options.RdsInstanceClass, "a class such as 'db.t4g.medium'");
+        }
+
+        if (options.ReservedConcurrency is { } reserved && (reserved < 1 || reserved > 1000))
+        {
+            problems.Add($"{Key}.reservedConcurrency", "is out of range", reserved, "1-1000, and at most the account's concurrency quota minus 100 (leave it unset in accounts with a quota of 10)");
         }
 
         if (options.DbSubnetGroupName is { } group && !IsToken(group) && !SubnetGroupPattern().IsMatch(group))

@@ -55,6 +55,8 @@ internal static class DrillReportBucket
             ("NIST.800.53.R5-S3BucketReplicationEnabled", NoReplication),
             ("PCI.DSS.321-S3BucketReplicationEnabled", NoReplication),
             ("HIPAA.Security-S3BucketReplicationEnabled", NoReplication));
+        ControlTowerControls.LogDestination(accessLogs);
+        ControlTowerControls.EventNotifications(accessLogs, "Nothing reacts to access-log deliveries; they are read when investigating an access to the drill reports.");
 
         var reports = new Bucket(container, "Resource", new BucketProps
         {
@@ -88,6 +90,8 @@ internal static class DrillReportBucket
             ("NIST.800.53.R5-S3BucketReplicationEnabled", NoReplication),
             ("PCI.DSS.321-S3BucketReplicationEnabled", NoReplication),
             ("HIPAA.Security-S3BucketReplicationEnabled", NoReplication));
+        ControlTowerControls.EventNotifications(reports, "The validator that writes each report also emits its metrics and alarms; nothing else needs to react to a new report.");
+        ControlTowerControls.ObjectLock(reports, "Drill reports expire by lifecycle after the configured retention and are evidence about drills, not the evidence of record (that is the Object Lock evidence bucket).");
         return reports;
     }
 }

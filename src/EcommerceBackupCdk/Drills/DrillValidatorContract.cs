@@ -48,10 +48,50 @@ public static class DrillValidatorContract
     public const string ReportPrefix = "drills/";
 
     /// <summary>
-    /// Prefix AWS Backup gives the resources a restore test creates (DynamoDB tables, S3 buckets, RDS instances and
-    /// clusters: "Restore testing inferred metadata", AWS Backup developer guide). IAM reads are scoped to it.
+    /// Name prefix of the DynamoDB tables and S3 buckets a restore test creates: "targetTableName (value set to random value
+    /// starting with awsbackup-restore-test-)" ("Restore testing inferred metadata",
+    /// https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html), and the restore testing
+    /// service-linked role deletes only "arn:aws:s3:::awsbackup-restore-test-*" buckets and
+    /// "table/awsbackup-restore-test-*" tables (AWSServiceRolePolicyForBackupRestoreTesting). IAM access to tables and
+    /// buckets is scoped to it. RDS/Aurora copies are not documented to use it; see <see cref="RestoreTestTagKey"/>.
     /// </summary>
     public const string RestoredResourcePrefix = "awsbackup-restore-test";
+
+    /// <summary>
+    /// The tag key every RDS/Aurora/EBS/EFS resource a restore test creates carries (AWSServiceRolePolicyForBackupRestoreTesting
+    /// deletes only resources where <c>aws:ResourceTag/awsbackup-restore-test</c> is not null,
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupRestoreTesting.html);
+    /// the drill flow's temporary Aurora instance carries it too.
+    /// </summary>
+    public const string RestoreTestTagKey = "awsbackup-restore-test";
+
+    /// <summary>
+    /// Suffix of the drill flow's temporary Aurora instance identifier (<c>&lt;restored cluster&gt;-drill</c>); only
+    /// instances named so may be created and tagged by the validator.
+    /// </summary>
+    public const string TemporaryInstanceSuffix = "-drill";
+
+    /// <summary>
+    /// The variable the .NET Lambda runtime client reads to choose how <c>Console</c> lines are written
+    /// (<c>Constants.NET_RIC_LOG_FORMAT_ENVIRONMENT_VARIABLE</c> in aws/aws-lambda-dotnet
+    /// <c>Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/Constants.cs</c>; CHANGELOG: "Added new environment
+    /// variable <c>AWS_LAMBDA_HANDLER_LOG_FORMAT</c> to configure logging format. Supported values are <c>Default</c> and
+    /// <c>Unformatted</c>."). It is read before <c>AWS_LAMBDA_LOG_FORMAT</c>, the one Lambda sets from the function's
+    /// LoggingConfig.
+    /// </summary>
+    public const string HandlerLogFormatVariable = "AWS_LAMBDA_HANDLER_LOG_FORMAT";
+
+    /// <summary>
+    /// The value that makes the runtime write <c>Console</c> lines as they are. The runtime wraps <c>Console.Out</c>
+    /// (<c>ConsoleLoggerWriter.WrapperTextWriter</c>): by default its <c>DefaultLogMessageFormatter</c> prefixes every
+    /// line with timestamp, request id and level, and with log format <c>Json</c> its <c>JsonLogMessageFormatter</c>
+    /// writes the line as the string value of a <c>"message"</c> property; either way the EMF document is no longer the
+    /// log event itself, and CloudWatch extracts metrics only from "structured log events" that are the EMF JSON object
+    /// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
+    /// With <c>Unformatted</c> the formatter is <c>DefaultLogMessageFormatter(addPrefix: false)</c>, which writes the
+    /// message alone. So the function must keep the Text log format and set this variable.
+    /// </summary>
+    public const string UnformattedLogFormat = "Unformatted";
 
     /// <summary>Environment variable names the validator reads.</summary>
     public static class Environment
@@ -97,7 +137,13 @@ public static class DrillValidatorContract
 
         /// <summary>Seconds the data checks of one restore job may take (10-840).</summary>
         public const string ValidationTimeoutSeconds = "VALIDATION_TIMEOUT_SECONDS";
+
+        /// <summary>The restore testing selection's validation window in hours (0-168).</summary>
+        public const string ValidationWindowHours = "VALIDATION_WINDOW_HOURS";
     }
+
+    /// <summary>The drill flow's Lambda actions (the payload's <c>action</c>).</summary>
+    public static IReadOnlyList<string> FlowActions { get; } = ["inspect", "createInstance", "instanceStatus", "validate", "deleteInstance", "record"];
 
     /// <summary>SQL probe presets the validator knows.</summary>
     public static IReadOnlyList<string> SqlPresets { get; } = ["woocommerce", "woocommerce-legacy", "magento", "custom"];

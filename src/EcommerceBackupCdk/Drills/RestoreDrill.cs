@@ -13,6 +13,8 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
+using Amazon.CDK.AWS.StepFunctions;
+using Amazon.CDK.AWS.DynamoDB;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -115,6 +117,7 @@ public sealed class RestoreDrill : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
+        KmsGrantPolicy.LimitToAwsServices(Key);
         var functionName = ValidatorFunctionName(_store);
         var logGroupName = $"/aws/lambda/{functionName}";
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
@@ -152,6 +155,11 @@ public sealed class RestoreDrill : Construct
             EncryptionMasterKey = Key,
             EnforceSSL = true,
             RetentionPeriod = Duration.Seconds(DrillDefaults.DeadLetterRetention.TotalSeconds),
+            // Marks it as a dead-letter queue (CT.SQS.PR.1 exempts queues whose redrive allow policy is 'allowAll' or
+            // 'byQueue'). ALLOW_ALL: "Any source queues in this AWS account in the same Region can specify this queue as
+            // the dead-letter queue." (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_sqs.RedrivePermission.html)
+            // Its senders are Lambda and EventBridge, not SQS redrive, so this changes who may send nothing.
+            RedriveAllowPolicy = new RedriveAllowPolicy { RedrivePermission = RedrivePermission.ALLOW_ALL },
         });
         NagSuppressions.Add(DeadLetterQueue,
             ("AwsSolutions-SQS3", "This queue is itself the dead-letter queue of the validator's asynchronous invocations and of the EventBridge trigger; a dead-letter queue of a dead-letter queue would only move the same messages."));
@@ -161,7 +169,8 @@ public sealed class RestoreDrill : Construct
             LogGroupName = logGroupName,
             Retention = _options.LogRetention,
             EncryptionKey = Key,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // Named: a rolled-back first deploy must not leave it behind (Rules/NamedResourceRetainExceptOnCreate).
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
 
         var validatorRole = new Role(this, "ValidatorRole", new RoleProps
@@ -180,7 +189,7 @@ public sealed class RestoreDrill : Construct
         });
         ValidatorPolicy = validatorPolicy;
         NagSuppressions.Add(validatorPolicy,
-            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored copies get random names under AWS Backup's 'awsbackup-restore-test' prefix (tables, buckets, objects, DB instances and clusters); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'. Every write and delete of data is explicitly denied."));
+            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored tables and buckets get random names under AWS Backup's 'awsbackup-restore-test' prefix; restored DB instances and clusters have no documented name, so RDS reads cover the account's instances/clusters and every RDS change is allowed only on resources tagged 'awsbackup-restore-test' (and denied on all others); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'; kms:Decrypt on the account's keys only through Secrets Manager for the configured secrets (encryption context SecretARN) and only through S3 (kms:ViaService) for restored objects, whose key is not known at synth time. Every write and delete of data is explicitly denied."));
 
         SecurityGroup[] ownGroups = [];
         if (_options.Network is { } network && network.SecurityGroups.Count == 0)
@@ -209,7 +218,8 @@ public sealed class RestoreDrill : Construct
             Role = validatorRole.WithoutPolicyUpdates(new WithoutPolicyUpdatesOptions { AddGrantsToResources = true }),
             LogGroup = logGroup,
             Environment = Environment(),
-            ReservedConcurrentExecutions = DrillDefaults.ReservedConcurrency,
+            // Off by default: a new account's concurrency quota is 10 and Lambda keeps 100 unreserved (README prerequisites).
+            ReservedConcurrentExecutions = _options.ReservedConcurrency,
             DeadLetterQueue = DeadLetterQueue,
             RetryAttempts = DrillDefaults.AsyncRetryAttempts,
             MaxEventAge = Duration.Seconds(DrillDefaults.MaxEventAge.TotalSeconds),
@@ -217,38 +227,176 @@ public sealed class RestoreDrill : Construct
             VpcSubnets = _options.Network is null ? null : _options.Network.Subnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
             SecurityGroups = _options.Network is null ? null : [.. _options.Network.SecurityGroups, .. ownGroups],
         });
+        if (_options.ReservedConcurrency is null)
+        {
+            // https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html: reserved concurrency is opt-in
+            // (drills.reservedConcurrency); reserving by default would fail the deploy in a new account (README prerequisites).
+            const string noReservation = "Reserved concurrency is opt-in (drills.reservedConcurrency): new accounts have a concurrency limit of 10 and Lambda keeps 100 unreserved, so reserving by default would fail the deploy (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).";
+            NagSuppressions.Add(Validator,
+                ("NIST.800.53.R5-LambdaConcurrency", noReservation),
+                ("HIPAA.Security-LambdaConcurrency", noReservation));
+        }
+
+        if (_options.Network is { } imported && imported.Vpc.Stack != Amazon.CDK.Stack.Of(this))
+        {
+            // The guard rule accepts only literal subnet ids or Refs to AWS::EC2::Subnet in the same template
+            // (node_modules/@cdklabs/cdk-validator-cfnguard/rules/control-tower/cfn-guard/lambda/ct-lambda-pr-3.guard:
+            // "check_is_string_and_not_empty(this) or check_local_references(..., "AWS::EC2::Subnet")"); a VPC from
+            // another stack arrives as Fn::ImportValue. The function is in that customer VPC.
+            NagSuppressions.Add(Validator, (ControlTowerControls.LambdaInVpc,
+                "The validator is in a customer-managed VPC (drills.network) whose subnets another stack exports: they reach this template as Fn::ImportValue, which the static check cannot resolve; a Control Tower hook sees the resolved subnet ids."));
+        }
+
         if (_options.Network is null)
         {
             NagSuppressions.Add(Validator,
                 ("NIST.800.53.R5-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."),
                 ("HIPAA.Security-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."),
                 ("PCI.DSS.321-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."));
+            ControlTowerControls.FunctionOutsideVpc(Validator,
+                "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.");
         }
 
         // CDK makes the function depend on its role; it must depend on the policy that grants the permissions (the
         // role is already referenced by GetAtt). This is the one override of the function's resource.
         ((CfnFunction)Validator.Node.DefaultChild!).AddOverride("DependsOn", new[] { ((CfnManagedPolicy)validatorPolicy.Node.DefaultChild!).LogicalId });
 
+        Flow = CreateFlow(stack);
         var trigger = new Rule(this, "Trigger", new RuleProps
         {
-            Description = $"Invokes the restore drill validator of {_store} when a restore job of its restore testing plan ends.",
+            Description = $"Starts the restore drill flow of {_store} (one execution per restore job) when a restore job of its restore testing plan ends.",
             EventPattern = EventPattern(Plan.AttrRestoreTestingPlanArn),
         });
-        trigger.AddTarget(new Amazon.CDK.AWS.Events.Targets.LambdaFunction(Validator, new LambdaFunctionProps
+        trigger.AddTarget(new SfnStateMachine(Flow, new SfnStateMachineProps
         {
             DeadLetterQueue = DeadLetterQueue,
             RetryAttempts = DrillDefaults.RuleRetryAttempts,
             MaxEventAge = Duration.Seconds(DrillDefaults.MaxEventAge.TotalSeconds),
         }));
 
+        // The target's role is the one CDK's SfnStateMachine target creates ("EventsRole" under the state machine) with
+        // its grant as an inline default policy.
+        if (Flow.Node.TryFindChild("EventsRole")?.Node.TryFindChild("DefaultPolicy") is { } eventsPolicy)
+        {
+            const string eventsInline = "CDK's EventBridge-to-Step Functions target writes its one grant (states:StartExecution on this drill flow only) as the default inline policy of the role it creates for the rule; the policy is scoped to one state machine and belongs to that role alone.";
+            NagSuppressions.Add(eventsPolicy,
+                ("NIST.800.53.R5-IAMNoInlinePolicy", eventsInline),
+                ("HIPAA.Security-IAMNoInlinePolicy", eventsInline),
+                ("PCI.DSS.321-IAMNoInlinePolicy", eventsInline));
+        }
+
         Trigger = trigger;
         CreateAlarms(props.AlarmTopic);
 
-        if (_options.ResourceTypes.Any(t => t.IsDatabase()) && (_options.DatabaseSecret is null || _options.Network is null))
+        if (_options.ResourceTypes.Any(t => t.IsDatabase()) && (_options.Network is null || _options.DbSubnetGroupName is null || _options.DbSecurityGroupIds.Count == 0))
         {
             Annotations.Of(this).AddWarningV2("ecommerce-backup:drills-database-probes",
-                "RDS/Aurora drills are enabled but drills.databaseSecretArn or drills.network is not set: restored databases are restored and checked for availability and encryption, but the SQL probe fails the drill until both are configured.");
+                "RDS/Aurora drills are enabled without drills.network, drills.dbSubnetGroupName and drills.dbSecurityGroupIds: restored databases go to the default VPC (the restore fails where there is none) and the validator cannot reach them, so their drills are reported NOT VALIDATED AT DATA LEVEL. Configure all three: the validator's VPC, and a DB subnet group and a security group in it that admits the validator on the database port.");
         }
+    }
+
+    private StateMachine CreateFlow(Stack stack)
+    {
+        var flowName = FlowName(_store);
+        var locks = new Table(this, "FlowLocks", new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "restoreJobId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            Encryption = TableEncryption.CUSTOMER_MANAGED,
+            EncryptionKey = Key,
+            TimeToLiveAttribute = "expiresAt",
+            PointInTimeRecovery = true,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        FlowLocks = locks;
+        // The lock table holds only "this restore job is being validated" markers that expire; it is no store data.
+        Amazon.CDK.Tags.Of(locks).Add(TagContract.ExcludeKey, TagContract.ExcludeValue);
+        Amazon.CDK.Tags.Of(locks).Add(TagContract.ExclusionReasonKey, "restore drill flow locks: per-job markers with a TTL, no store data");
+        const string locksNotBackedUp = "The drill flow's lock table holds only per-restore-job markers that expire after 30 days (TTL); it is excluded from the backup tiers by tag, and losing it at worst lets a duplicate event validate a job again.";
+        NagSuppressions.Add(locks,
+            ("NIST.800.53.R5-DynamoDBInBackupPlan", locksNotBackedUp),
+            ("HIPAA.Security-DynamoDBInBackupPlan", locksNotBackedUp),
+            ("PCI.DSS.321-DynamoDBInBackupPlan", locksNotBackedUp));
+
+        var logGroupName = $"/aws/vendedlogs/states/{flowName}";
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowDrillFlowLogGroup",
+            Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
+            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object>
+                {
+                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:{logGroupName}",
+                },
+            },
+        }));
+        var logs = new LogGroup(this, "FlowLogs", new Amazon.CDK.AWS.Logs.LogGroupProps
+        {
+            LogGroupName = logGroupName,
+            Retention = _options.LogRetention,
+            EncryptionKey = Key,
+            // Named: kept on delete but not when its first deploy rolls back, or every retry fails on the taken name
+            // (service rule NamedResourceRetainExceptOnCreate).
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+        });
+
+        var role = new Role(this, "FlowRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("states.amazonaws.com"),
+            Description = $"Restore drill flow of {_store}: invokes the validator and takes the per-restore-job lock; changes nothing else.",
+        });
+        var policy = new ManagedPolicy(this, "FlowPolicy", new ManagedPolicyProps
+        {
+            Description = $"Restore drill flow of {_store}: invokes the validator, writes lock items, writes its own logs and traces.",
+            Roles = [role],
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps { Sid = "InvokeValidator", Actions = ["lambda:InvokeFunction"], Resources = [Validator.FunctionArn, $"{Validator.FunctionArn}:*"] }),
+                new PolicyStatement(new PolicyStatementProps { Sid = "TakeRestoreJobLocks", Actions = ["dynamodb:PutItem"], Resources = [locks.TableArn] }),
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "UseLockTableKey",
+                    Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+                    Resources = [Key.KeyArn],
+                    Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"dynamodb.{stack.Region}.amazonaws.com" } },
+                }),
+                // Step Functions' log delivery and X-Ray need these on "*" (they support no resource-level permissions).
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "DeliverLogs",
+                    Actions = ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"],
+                    Resources = ["*"],
+                }),
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Sid = "WriteTraces",
+                    Actions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+                    Resources = ["*"],
+                }),
+            ],
+        });
+        NagSuppressions.Add(policy,
+            ("AwsSolutions-IAM5", "Wildcards: the validator's versions ('<arn>:*', Step Functions' documented invoke resource), and CloudWatch Logs delivery and X-Ray actions, which support no resource-level permissions (Step Functions developer guide, 'IAM policies for logging to CloudWatch Logs' and 'for AWS X-Ray')."));
+
+        var flow = new StateMachine(this, "Flow", new StateMachineProps
+        {
+            StateMachineName = flowName,
+            DefinitionBody = DefinitionBody.FromString(DrillFlowDefinition.Build(Validator.FunctionArn, locks.TableName)),
+            Role = role.WithoutPolicyUpdates(),
+            StateMachineType = StateMachineType.STANDARD,
+            TracingEnabled = true,
+            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = false },
+            // The longest path: the validation window (168 h at most) plus the record step's retries.
+            Timeout = Duration.Hours(Math.Max(1, _options.ValidationWindow.TotalHours) + 2),
+        });
+        // CDK makes the state machine depend on its role, which it already references by GetAtt (cfn-lint W3005); it
+        // must depend on the policy that grants the permissions. The one override of the state machine's resource.
+        ((CfnStateMachine)flow.Node.DefaultChild!).AddOverride("DependsOn", new[] { ((CfnManagedPolicy)policy.Node.DefaultChild!).LogicalId });
+        return flow;
     }
 
     // Runs before the construct joins the tree, so invalid props leave nothing behind.
@@ -270,6 +418,15 @@ public sealed class RestoreDrill : Construct
 
     /// <summary>The validator.</summary>
     public IFunction Validator { get; }
+
+    /// <summary>The drill flow: one execution per restore job (DESIGN §6).</summary>
+    public StateMachine Flow { get; private set; } = null!;
+
+    /// <summary>The per-restore-job lock table of the drill flow (one verdict under duplicate events).</summary>
+    public ITable FlowLocks { get; private set; } = null!;
+
+    /// <summary>The drill flow's state machine name for a store.</summary>
+    public static string FlowName(string storeName) => $"{storeName}-restore-drill-flow";
 
     /// <summary>The validator's role.</summary>
     public IRole ValidatorRole { get; }
@@ -388,6 +545,8 @@ public sealed class RestoreDrill : Construct
     {
         var env = new Dictionary<string, string>
         {
+            // EMF lines must reach CloudWatch Logs unprefixed (see DrillValidatorContract.UnformattedLogFormat).
+            [DrillValidatorContract.HandlerLogFormatVariable] = DrillValidatorContract.UnformattedLogFormat,
             [DrillValidatorContract.Environment.StoreName] = _store,
             [DrillValidatorContract.Environment.ReportBucket] = ReportBucket.BucketName,
             [DrillValidatorContract.Environment.RestoreTestingPlanArns] = Plan.AttrRestoreTestingPlanArn,
@@ -397,6 +556,7 @@ public sealed class RestoreDrill : Construct
             [DrillValidatorContract.Environment.MinimumRecordCount] = _options.MinimumRecordCount.ToString(CultureInfo.InvariantCulture),
             [DrillValidatorContract.Environment.SqlPreset] = _options.SqlPreset,
             [DrillValidatorContract.Environment.ValidationTimeoutSeconds] = ((int)DrillDefaults.ValidationTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            [DrillValidatorContract.Environment.ValidationWindowHours] = ((int)_options.ValidationWindow.TotalHours).ToString(CultureInfo.InvariantCulture),
         };
         Set(env, DrillValidatorContract.Environment.SqlCustomQuery, _options.SqlCustomQuery);
         Set(env, DrillValidatorContract.Environment.SqlTablePrefix, _options.SqlTablePrefix);
@@ -485,6 +645,8 @@ public sealed class RestoreDrill : Construct
         var region = stack.Region;
         var account = stack.Account;
         var reports = ReportBucket.ArnForObjects($"{DrillValidatorContract.ReportPrefix}*");
+        // The drill flow's temporary Aurora instances: "<restored cluster>-drill" (TemporaryInstance.IdentifierFor).
+        var temporaryInstances = $"arn:{partition}:rds:{region}:{account}:db:*{DrillValidatorContract.TemporaryInstanceSuffix}";
         PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) => new(new PolicyStatementProps
         {
             Sid = sid,
@@ -500,8 +662,19 @@ public sealed class RestoreDrill : Construct
             Allow("ReadRestoredTables", ["dynamodb:DescribeTable", "dynamodb:Scan"], [$"arn:{partition}:dynamodb:{region}:{account}:table/{prefix}*"]),
             Allow("ListRestoredBuckets", ["s3:ListBucket"], [$"arn:{partition}:s3:::{prefix}*"]),
             Allow("ReadRestoredObjects", ["s3:GetObject"], [$"arn:{partition}:s3:::{prefix}*/*"]),
-            Allow("DescribeRestoredDatabases", ["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
-                [$"arn:{partition}:rds:{region}:{account}:db:{prefix}*", $"arn:{partition}:rds:{region}:{account}:cluster:{prefix}*"]),
+            // Restored RDS/Aurora copies are not named by a documented prefix; they carry the awsbackup-restore-test tag
+            // (AWSServiceRolePolicyForBackupRestoreTesting deletes rds clusters/instances only where
+            // "Null": {"aws:ResourceTag/awsbackup-restore-test": "false"}). Reads are allowed on any instance/cluster of
+            // the account and region; every change is allowed only on tagged ones (and denied on all others below).
+            Allow("DescribeDatabases", ["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
+                [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"]),
+            Allow("ListOrderableInstanceClasses", ["rds:DescribeOrderableDBInstanceOptions"], ["*"]),
+            Allow("ChangeOnlyRestoredDatabases", ["rds:ModifyDBCluster", "rds:ModifyDBInstance", "rds:DeleteDBInstance"],
+                [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
+            Allow("AddInstancesOnlyToRestoredClusters", ["rds:CreateDBInstance"], [$"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
+            Allow("CreateOnlyTaggedTemporaryInstances", ["rds:CreateDBInstance", "rds:AddTagsToResource"], [temporaryInstances], RestoreTestTag("aws:RequestTag", present: true)),
+            Allow("UseGroupsOfTemporaryInstances", ["rds:CreateDBInstance"],
+                [$"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:og:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
             Allow("WriteDrillReports", ["s3:PutObject"], [reports]),
             Allow("UseDrillKey", ["kms:GenerateDataKey", "kms:Decrypt"], [Key.KeyArn]),
             Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [logGroup.LogGroupArn]),
@@ -521,6 +694,12 @@ public sealed class RestoreDrill : Construct
         {
             statements.Add(Allow("ReadDatabaseCredentials", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
                 secrets.Select(s => s.SecretArn).ToArray()));
+            // GetSecretValue makes Secrets Manager decrypt the secret's data key with the caller's permissions: "To decrypt
+            // an encrypted secret value, Secrets Manager calls the AWS KMS Decrypt operation to decrypt the encrypted data
+            // key in the secret" (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html), and
+            // the caller needs "kms:Decrypt - required only if you use a customer-created KMS key to encrypt the secret"
+            // (GetSecretValue minimum permissions, AWS API reference as mirrored at
+            // https://hackage.haskell.org/package/amazonka-secretsmanager-1.6.1/docs/Network-AWS-SecretsManager-GetSecretValue.html).
             var keys = secrets.Select(s => s.EncryptionKey).OfType<IKey>().Distinct().ToList();
             if (keys.Count > 0)
             {
@@ -530,7 +709,82 @@ public sealed class RestoreDrill : Construct
                         ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"secretsmanager.{region}.amazonaws.com" },
                     }));
             }
+
+            // A secret imported by ARN carries no key, and its key may be a customer-managed one: the grant is derived
+            // from the secret instead of the key, the way AWS's own AWSSecretsManagerClientReadOnlyAccess policy grants
+            // it ("kms:Decrypt" on "arn:aws:kms:*:*:key/*" with "kms:EncryptionContext:SecretARN" and "kms:ViaService":
+            // "secretsmanager.*.amazonaws.com",
+            // https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSecretsManagerClientReadOnlyAccess.html):
+            // any key of the account, but only to decrypt these secrets through Secrets Manager. The key's own policy
+            // must still let the account's IAM policies use it (README, drill prerequisites).
+            var withoutKey = secrets.Where(s => s.EncryptionKey is null).ToList();
+            if (withoutKey.Count > 0)
+            {
+                statements.Add(Allow("DecryptImportedDatabaseCredentials", ["kms:Decrypt"], [$"arn:{partition}:kms:{region}:{account}:key/*"],
+                    new Dictionary<string, object>
+                    {
+                        ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"secretsmanager.{region}.amazonaws.com" },
+                        ["StringLike"] = new Dictionary<string, object>
+                        {
+                            ["kms:EncryptionContext:SecretARN"] = withoutKey.Select(SecretArnPattern).Distinct().ToArray(),
+                        },
+                    }));
+            }
         }
+
+        if (_options.ResourceTypes.Contains(DrillResourceType.S3))
+        {
+            // Restored objects may stay under a customer-managed key, and AWS Backup does not document which key a
+            // restore into a new bucket uses (S3 backups are encrypted "independently" with the vault's key, "Your IAM
+            // role must have access to the KMS key being used to back up and restore the object",
+            // https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html). Reading an SSE-KMS object needs
+            // kms:Decrypt on its key, so the validator may decrypt with any key of the account, but only through S3
+            // (kms:ViaService, https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html) — and S3
+            // reads are allowed only on restored buckets (ReadRestoredObjects), so only restored objects are readable.
+            statements.Add(Allow("DecryptRestoredObjects", ["kms:Decrypt"], [$"arn:{partition}:kms:{region}:{account}:key/*"],
+                new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{region}.amazonaws.com" },
+                }));
+        }
+
+        // Whatever is granted elsewhere, this role can change no database the drill did not restore. Creating the
+        // temporary instance is the one change to a resource that does not exist yet, so it carries no resource tag:
+        // CreateDBInstance and tagging are denied on untagged clusters (adding an instance to production) and on every
+        // instance that is not named like a temporary one (tagging production to pass the tag condition), not on the
+        // new instance itself (DenyUntaggedNewInstances demands its tag in the request).
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyChangesToDatabasesNotRestored",
+            Effect = Effect.DENY,
+            Actions = ["rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Failover*", "rds:RemoveTagsFromResource"],
+            Resources = [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"],
+            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
+        }));
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyInstancesInClustersNotRestored",
+            Effect = Effect.DENY,
+            Actions = ["rds:CreateDBInstance", "rds:AddTagsToResource"],
+            Resources = [$"arn:{partition}:rds:{region}:{account}:cluster:*"],
+            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
+        }));
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyTaggingOtherInstances",
+            Effect = Effect.DENY,
+            Actions = ["rds:AddTagsToResource"],
+            NotResources = [temporaryInstances, $"arn:{partition}:rds:{region}:{account}:cluster:*"],
+            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
+        }));
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyUntaggedNewInstances",
+            Effect = Effect.DENY,
+            Actions = ["rds:CreateDBInstance"],
+            Resources = [$"arn:{partition}:rds:{region}:{account}:db:*"],
+            Conditions = RestoreTestTag("aws:RequestTag", present: false),
+        }));
 
         // Belt and braces: whatever is granted elsewhere, this role can never change or delete data.
         statements.Add(new PolicyStatement(new PolicyStatementProps
@@ -550,6 +804,18 @@ public sealed class RestoreDrill : Construct
         return [.. statements];
     }
 
+    // The SecretARN encryption context holds the secret's complete ARN: "The ARN includes the name of the secret followed
+    // by six random characters" (CreateSecret response, https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/secretsmanager/aws.sdk.kotlin.services.secretsmanager.model/-create-secret-response/arn.html);
+    // a secret known only by a partial ARN matches through the "-??????" wildcard.
+    private static string SecretArnPattern(Amazon.CDK.AWS.SecretsManager.ISecret secret) =>
+        secret.SecretFullArn ?? $"{secret.SecretArn}-??????";
+
+    // {"Null": {"<key>/awsbackup-restore-test": "false"}} when the tag must be present, "true" when absent.
+    private static Dictionary<string, object> RestoreTestTag(string key, bool present) => new()
+    {
+        ["Null"] = new Dictionary<string, object> { [$"{key}/{DrillValidatorContract.RestoreTestTagKey}"] = present ? "false" : "true" },
+    };
+
     /// <summary>Actions the validator role is explicitly denied on every resource.</summary>
     public static IReadOnlyList<string> DestructiveActionList => DestructiveActions;
 
@@ -560,7 +826,9 @@ public sealed class RestoreDrill : Construct
         "dynamodb:UpdateTable", "dynamodb:UpdateContinuousBackups", "dynamodb:RestoreTable*",
         "s3:DeleteObject*", "s3:DeleteBucket*", "s3:PutBucket*", "s3:PutLifecycleConfiguration", "s3:PutObjectAcl",
         "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:BypassGovernanceRetention",
-        "rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Restore*", "rds:Create*", "rds:Failover*",
+        "rds:Restore*", "rds:CreateDBCluster*", "rds:CreateDBSnapshot", "rds:CreateDBInstanceReadReplica", "rds:CreateGlobalCluster",
+        "rds:CreateBlueGreenDeployment", "rds:DeleteDBCluster*", "rds:DeleteDBSnapshot", "rds:DeleteGlobalCluster", "rds:ModifyDBSnapshot*",
+        "rds:ModifyDBClusterSnapshotAttribute",
         "backup:Delete*", "backup:Update*", "backup:Start*", "backup:Stop*", "backup:PutBackupVault*",
         "backup:DisassociateRecoveryPoint*", "backup:CreateBackupVault*",
         "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret*", "secretsmanager:DeleteSecret", "secretsmanager:RotateSecret",

@@ -40,10 +40,24 @@ public static class AlarmKinds
     /// <summary>EventBridge rule: one message per restore job that ended FAILED or ABORTED.</summary>
     public const string RestoreJobEvents = "restore-job-failed";
 
+    /// <summary>
+    /// An EventBridge rule of the backup system could not deliver to its target (metric <c>AWS/Events</c>
+    /// <c>FailedInvocations</c>): its messages are lost, e.g. when the topic's key does not let EventBridge encrypt.
+    /// </summary>
+    public const string EventDeliveryFailed = "event-delivery-failed";
+
+    /// <summary>
+    /// A Step Functions workflow of the backup system (the restore drill flow) had executions that failed, timed out or
+    /// were aborted (metrics <c>AWS/States</c> <c>ExecutionsFailed</c>, <c>ExecutionsTimedOut</c>,
+    /// <c>ExecutionsAborted</c>): the restore jobs they handled got no verdict from the flow.
+    /// </summary>
+    public const string WorkflowExecutionsFailed = "workflow-executions-failed";
+
     /// <summary>Every kind, in documented order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         BackupJobsFailed, BackupJobsExpired, BackupJobsAborted, CopyJobsFailed, RestoreJobsFailed,
         MissingBackups, SlowBackupJobs, SlowCopyJobs, BackupJobEvents, CopyJobEvents, RestoreJobEvents,
+        EventDeliveryFailed, WorkflowExecutionsFailed,
     ];
 }

@@ -65,7 +65,8 @@ public sealed partial class BackupMonitoring : Construct
         {
             FailureAlarm($"CopyJobsFailed-{destination}", AlarmKinds.CopyJobsFailed, BackupMetrics.CopyJobsFailed, destination, CopyQualifier(destination),
                 "Copy jobs to vault {0} FAILED in the last hour: the disaster-recovery copies are falling behind. " +
-                "Check the destination vault's access policy and KMS key grants.");
+                "Check the destination vault's access policy and KMS key grants.",
+                BackupMetrics.CopyCount(BackupMetrics.CopyJobsFailed, vaultName, destination, MonitoringDefaults.FailurePeriod));
         }
 
         FailureAlarm("RestoreJobsFailed", AlarmKinds.RestoreJobsFailed, BackupMetrics.RestoreJobsFailed, vaultName, null,
@@ -85,7 +86,8 @@ public sealed partial class BackupMonitoring : Construct
             SlowAlarm($"SlowCopyJobs-{destination}", AlarmKinds.SlowCopyJobs, BackupMetrics.CopyJobsRunning, destination,
                 CopyQualifier(destination), options.SlowCopyAfter,
                 $"Copy jobs to vault {destination} have been running for over {DurationText.Format(options.SlowCopyAfter)} without a pause: " +
-                "copies are stuck or cannot keep up with the backups.");
+                "copies are stuck or cannot keep up with the backups.",
+                BackupMetrics.CopyGauge(BackupMetrics.CopyJobsRunning, vaultName, destination, MonitoringDefaults.SlowPeriodFor(options.SlowCopyAfter)));
         }
 
         if (props.Targets is not null)
@@ -217,13 +219,13 @@ public sealed partial class BackupMonitoring : Construct
             ? destinationVaultName[(_props.StoreName.Length + 1)..]
             : destinationVaultName);
 
-    private void FailureAlarm(string id, string kind, string metricName, string vaultName, string? qualifier, string description)
+    private void FailureAlarm(string id, string kind, string metricName, string vaultName, string? qualifier, string description, IMetric? metric = null)
     {
         var alarm = new Alarm(this, id, new AlarmProps
         {
             AlarmName = NameFor(kind, qualifier),
             AlarmDescription = string.Format(CultureInfo.InvariantCulture, description, vaultName),
-            Metric = BackupMetrics.Count(metricName, vaultName, MonitoringDefaults.FailurePeriod),
+            Metric = metric ?? BackupMetrics.Count(metricName, vaultName, MonitoringDefaults.FailurePeriod),
             Threshold = 1,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
             EvaluationPeriods = 1,
@@ -281,7 +283,7 @@ public sealed partial class BackupMonitoring : Construct
             "scheduled run makes that run expire. The metric has no tier dimension: a long job of a slower tier also counts.");
     }
 
-    private void SlowAlarm(string id, string kind, string metricName, string vaultName, string qualifier, TimeSpan window, string description)
+    private void SlowAlarm(string id, string kind, string metricName, string vaultName, string qualifier, TimeSpan window, string description, IMetric? metric = null)
     {
         var period = MonitoringDefaults.SlowPeriodFor(window);
         var periods = (int)(window.Ticks / period.Ticks);
@@ -289,7 +291,7 @@ public sealed partial class BackupMonitoring : Construct
         {
             AlarmName = NameFor(kind, qualifier),
             AlarmDescription = description,
-            Metric = BackupMetrics.Gauge(metricName, vaultName, period),
+            Metric = metric ?? BackupMetrics.Gauge(metricName, vaultName, period),
             Threshold = 1,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
             EvaluationPeriods = periods,
@@ -317,6 +319,87 @@ public sealed partial class BackupMonitoring : Construct
         });
         rule.AddTarget(new TopicRuleTarget(TopicFor(severity), message));
         _rules.Add(rule);
+        AlarmOnFailedDelivery((Amazon.CDK.AWS.Events.CfnRule)rule.Node.DefaultChild!, MonitoringNames.What(kind));
+    }
+
+    /// <summary>
+    /// Alarms when an EventBridge rule cannot deliver to its target: metric <c>FailedInvocations</c> of namespace
+    /// <c>AWS/Events</c>, dimension <c>RuleName</c>, "The number of invocations that failed permanently." and
+    /// "EventBridge only sends this metric to CloudWatch if it isn't zero."
+    /// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html), so missing data is not
+    /// breaching. The alarm action goes from CloudWatch to the topic of <see cref="AlarmKinds.EventDeliveryFailed"/>'s
+    /// severity, a path that does not need the EventBridge grant that failed (the topic key's statement for
+    /// <c>cloudwatch.amazonaws.com</c> is separate from the one for <c>events.amazonaws.com</c>). The facade calls it
+    /// for every rule it creates; <paramref name="qualifier"/> makes the alarm name unique, e.g. <c>drills-trigger</c>.
+    /// </summary>
+    public Alarm AlarmOnFailedDelivery(Amazon.CDK.AWS.Events.CfnRule rule, string qualifier)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentException.ThrowIfNullOrWhiteSpace(qualifier);
+        var alarm = new Alarm(this, $"EventDeliveryFailed-{qualifier}", new AlarmProps
+        {
+            AlarmName = NameFor(AlarmKinds.EventDeliveryFailed, qualifier),
+            AlarmDescription = $"EventBridge rule {qualifier} of store {_props.StoreName} could not deliver an event to its target: the message it carries was lost. " +
+                "Check the target's resource policy and, for an encrypted topic, the key policy's statement for events.amazonaws.com.",
+            Metric = new Metric(new MetricProps
+            {
+                Namespace = "AWS/Events",
+                MetricName = "FailedInvocations",
+                DimensionsMap = new Dictionary<string, string> { ["RuleName"] = rule.Ref },
+                Statistic = "Sum",
+                Period = Duration.Minutes(5),
+            }),
+            Threshold = 1,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            EvaluationPeriods = 1,
+            DatapointsToAlarm = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        AddAlarm(alarm, SeverityOf(AlarmKinds.EventDeliveryFailed));
+        return alarm;
+    }
+
+    /// <summary>
+    /// Alarms when executions of a Step Functions workflow end badly: the sum of <c>ExecutionsFailed</c>,
+    /// <c>ExecutionsTimedOut</c> and <c>ExecutionsAborted</c> (namespace <c>AWS/States</c>, dimension
+    /// <c>StateMachineArn</c>, the execution-level metrics Step Functions publishes:
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-metrics-step-functions.html lists
+    /// "ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"; CDK's <c>IStateMachine.MetricFailed</c> and
+    /// siblings name them with that namespace and dimension). Missing data is not breaching: no execution, no data
+    /// point. The facade calls it for the restore drill flow, whose failures would otherwise leave a restore job
+    /// without a verdict and only show up days later as "no drill report".
+    /// </summary>
+    public Alarm AlarmOnFailedExecutions(Amazon.CDK.AWS.StepFunctions.IStateMachine stateMachine, string qualifier)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(qualifier);
+        var period = Duration.Minutes(5);
+        var options = new MetricOptions { Period = period, Statistic = "Sum" };
+        var alarm = new Alarm(this, $"WorkflowExecutionsFailed-{qualifier}", new AlarmProps
+        {
+            AlarmName = NameFor(AlarmKinds.WorkflowExecutionsFailed, qualifier),
+            AlarmDescription = $"Executions of workflow {qualifier} of store {_props.StoreName} failed, timed out or were aborted: the restore jobs they handled got no verdict from it. " +
+                "Open the state machine's failed executions in the Step Functions console and its log group.",
+            Metric = new MathExpression(new MathExpressionProps
+            {
+                Expression = "FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)",
+                UsingMetrics = new Dictionary<string, IMetric>
+                {
+                    ["failed"] = stateMachine.MetricFailed(options),
+                    ["timedOut"] = stateMachine.MetricTimedOut(options),
+                    ["aborted"] = stateMachine.MetricAborted(options),
+                },
+                Label = "failed, timed-out and aborted executions",
+                Period = period,
+            }),
+            Threshold = 1,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            EvaluationPeriods = 1,
+            DatapointsToAlarm = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        AddAlarm(alarm, SeverityOf(AlarmKinds.WorkflowExecutionsFailed));
+        return alarm;
     }
 
     private Dashboard CreateDashboard(string vaultName)

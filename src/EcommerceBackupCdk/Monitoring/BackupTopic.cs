@@ -27,6 +27,8 @@ public sealed class BackupTopic : Construct
             Alias = name,
             Description = $"Encrypts the {name} SNS topic of store {props.StoreName}.",
             PublishingServices = Publishers,
+            // Built from the name, not Topic.TopicArn: the topic references the key, so the key policy cannot reference the topic.
+            TopicArn = Stack.Of(this).FormatArn(new ArnComponents { Service = "sns", Resource = name }),
         }).Key;
 
         Topic = new Topic(this, "Resource", new TopicProps

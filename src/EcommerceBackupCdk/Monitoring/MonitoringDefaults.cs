@@ -51,6 +51,8 @@ public static class MonitoringDefaults
         [AlarmKinds.BackupJobEvents] = AlarmSeverity.Critical,
         [AlarmKinds.CopyJobEvents] = AlarmSeverity.Warning,
         [AlarmKinds.RestoreJobEvents] = AlarmSeverity.Warning,
+        [AlarmKinds.EventDeliveryFailed] = AlarmSeverity.Critical,
+        [AlarmKinds.WorkflowExecutionsFailed] = AlarmSeverity.Critical,
     };
 
     /// <summary>

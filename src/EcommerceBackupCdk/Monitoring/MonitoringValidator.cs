@@ -51,6 +51,25 @@ public static partial class MonitoringValidator
         }
 
         ValidateSlowWindow("monitoring.slowCopyAfter", options.SlowCopyAfter, problems);
+
+        // A skipped tier gets no tier alarm, so a window set for it would do nothing.
+        var skipped = options.SkipTiers ?? [];
+        if (skipped.Distinct().Count() != skipped.Count)
+        {
+            problems.Add("monitoring.skipTiers", "names a tier twice", skipped.Select(t => t.TagValue()).ToList(), "each tier at most once");
+        }
+
+        foreach (var tier in skipped.Distinct())
+        {
+            foreach (var (key, windows) in new[] { ("missingBackupsAfter", options.MissingBackupsAfter), ("slowJobsAfter", options.SlowJobsAfter) })
+            {
+                if (windows is not null && windows.TryGetValue(tier, out var window))
+                {
+                    problems.Add($"monitoring.{key}.{tier.TagValue()}", "does nothing: the tier is in monitoring.skipTiers, so it has no tier alarms", window,
+                        $"no value for {tier.TagValue()}, or remove it from monitoring.skipTiers");
+                }
+            }
+        }
     }
 
     /// <summary>Validates and throws <see cref="BackupConfigurationException"/> listing every problem.</summary>

@@ -13,13 +13,15 @@ namespace EcommerceBackupCdk.Protection;
 /// <item>S3 buckets: versioning, noncurrent versions to Glacier Instant Retrieval and expired after the tier's
 /// retention, all public access blocked, default encryption, TLS-only bucket policy.</item>
 /// <item>RDS instances and Aurora clusters: backup retention at least the tier's PITR window, deletion protection,
-/// tags copied to snapshots, customer-managed storage key when the tier copies to another account.</item>
+/// tags copied to snapshots, customer-managed storage key when the tier copies to another account, and that key shared
+/// with the DR account (<see cref="DataProtectionAspectProps.DrAccount"/>).</item>
 /// <item>EFS file systems and EBS volumes: kept on deletion; EBS customer-managed key for cross-account copies.</item>
 /// </list>
 /// In <see cref="ProtectionMode.Enforce"/> it sets what is missing (except encryption, which would replace the
 /// resource); in <see cref="ProtectionMode.Verify"/> it changes nothing. Either way synth fails on what is still
 /// missing, and on every stateful resource without a known tier tag or an exclusion with a reason, naming each by
-/// construct path. Excluded resources are left alone.
+/// construct path. Excluded resources are left alone. DB instances of an Aurora cluster are kept out of the tier
+/// selections (<see cref="AuroraMemberInstances"/>): tagged excluded in enforce mode, a finding in verify mode.
 /// </summary>
 /// <example>
 /// <code>
@@ -38,7 +40,9 @@ public sealed class DataProtectionAspect : DeputyBase, IAspect
         ArgumentNullException.ThrowIfNull(props);
         ProtectionValidator.ThrowIfInvalid(props);
         Props = props;
-        _tiers = TierNames.All.ToDictionary(t => t, t => TierProtection.For(t, props.Targets, props.Options));
+        _tiers = TierNames.All.ToDictionary(t => t, t => TierProtection.For(t, props.Targets, props.Options) is var tier && tier.CopiesToAnotherAccount
+            ? tier with { CopyAccount = props.DrAccount }
+            : TierProtection.For(t, props.Targets, props.Options));
     }
 
     /// <summary>The validated props.</summary>
@@ -53,6 +57,17 @@ public sealed class DataProtectionAspect : DeputyBase, IAspect
     /// <inheritdoc />
     public void Visit(IConstruct node)
     {
+        if (node is Amazon.CDK.AWS.RDS.CfnDBInstance member && AuroraMemberInstances.IsMember(member) && _seen.Add(member.Node.Path))
+        {
+            if (Props.Options.Mode == ProtectionMode.Enforce)
+            {
+                AuroraMemberInstances.Exclude(member);
+            }
+
+            member.Node.AddValidation(new AuroraMemberInstances.Check(member));
+            return;
+        }
+
         if (!StatefulResources.IsStateful(node))
         {
             return;

@@ -13,4 +13,11 @@ public sealed record DataProtectionAspectProps
 
     /// <summary>Mode and guard-rail settings. Default: enforce with the documented defaults.</summary>
     public ProtectionOptions Options { get; init; } = new();
+
+    /// <summary>
+    /// The DR account copies go to. With it, the guard-rails share the customer-managed key of every enrolled RDS
+    /// instance, Aurora cluster and EBS volume whose tier copies to another account with this account (enforce mode,
+    /// keys defined in the app) or demand it (verify mode). Default: null (keys are not checked for sharing).
+    /// </summary>
+    public string? DrAccount { get; init; }
 }

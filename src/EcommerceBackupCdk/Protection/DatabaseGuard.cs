@@ -9,7 +9,8 @@ namespace EcommerceBackupCdk.Protection;
 /// RDS DB instances and Aurora clusters: automated-backup retention at least the tier's PITR window, deletion
 /// protection, tags copied to snapshots (AWS Backup's copies and restores keep the tier tag), and — when the tier
 /// copies to another account — storage encrypted with a customer-managed key: AWS cannot share or copy a snapshot
-/// encrypted with the default <c>aws/rds</c> key across accounts. Encryption is verified even in enforce mode:
+/// encrypted with the default <c>aws/rds</c> key across accounts — shared with the DR account (<see cref="KeySharing"/>).
+/// Encryption is verified even in enforce mode:
 /// CloudFormation replaces a database to change it, which an aspect must never do behind the user's back.
 /// </summary>
 internal sealed class DatabaseGuard : IResourceGuard
@@ -38,6 +39,8 @@ internal sealed class DatabaseGuard : IResourceGuard
                 if (copy) instance.CopyTagsToSnapshot = true;
                 break;
         }
+
+        KeySharing.Enforce(resource, RawKey(resource), tier);
     }
 
     public void Verify(CfnResource resource, TierProtection tier, ValidationProblems problems)
@@ -77,7 +80,16 @@ internal sealed class DatabaseGuard : IResourceGuard
             problems.Add("KmsKeyId", "storage uses the AWS-managed aws/rds key, whose snapshots AWS cannot copy to another account; not enforced because changing it replaces the database",
                 Guards.Show(key is string s ? s : null), $"a customer-managed KMS key ({Guards.Of(tier)} copies to the DR account)");
         }
+
+        KeySharing.Verify(resource, RawKey(resource), tier, problems);
     }
+
+    private static string? RawKey(CfnResource resource) => resource switch
+    {
+        CfnDBCluster c => c.KmsKeyId,
+        CfnDBInstance i => i.KmsKeyId,
+        _ => null,
+    };
 
     private static (object? Retention, object? Deletion, object? CopyTags, object? Encrypted, object? Key) Read(CfnResource resource) => resource switch
     {

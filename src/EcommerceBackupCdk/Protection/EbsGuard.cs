@@ -19,6 +19,8 @@ internal sealed class EbsGuard : IResourceGuard
         {
             resource.ApplyRemovalPolicy(RemovalPolicy.SNAPSHOT);
         }
+
+        KeySharing.Enforce(resource, ((CfnVolume)resource).KmsKeyId, tier);
     }
 
     public void Verify(CfnResource resource, TierProtection tier, ValidationProblems problems)
@@ -46,5 +48,7 @@ internal sealed class EbsGuard : IResourceGuard
             problems.Add("KmsKeyId", "the volume uses the AWS-managed aws/ebs key, whose snapshots cannot be copied to another account; not enforced because changing it replaces the volume",
                 Guards.Show(key as string), $"a customer-managed KMS key ({Guards.Of(tier)} copies to the DR account)");
         }
+
+        KeySharing.Verify(resource, volume.KmsKeyId, tier, problems);
     }
 }

@@ -33,6 +33,13 @@ public sealed record TierProtection(
             options.NoncurrentVersionTransitionAfter);
     }
 
+    /// <summary>
+    /// The account copies of this tier go to (the DR account), when the tier copies there and the account is known.
+    /// Customer-managed keys of enrolled RDS/Aurora/EBS resources must be shared with it (<see cref="KeySharing"/>).
+    /// Default: null (no key-sharing check).
+    /// </summary>
+    public string? CopyAccount { get; init; }
+
     /// <summary>The PITR window in whole days.</summary>
     public int PointInTimeRecoveryDays => (int)PointInTimeRecovery.TotalDays;
 

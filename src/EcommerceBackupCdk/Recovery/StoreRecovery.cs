@@ -64,7 +64,8 @@ public sealed class StoreRecovery : Construct
             LogGroupName = logGroupName,
             Retention = RetentionDays.ONE_YEAR,
             EncryptionKey = props.Key,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // Named: kept on update/delete but not after a failed first create, so a retry can take the name again.
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
 
         var role = new Role(this, "FunctionRole", new RoleProps
@@ -138,7 +139,8 @@ public sealed class StoreRecovery : Construct
             LogGroupName = $"/aws/vendedlogs/states/{StateMachineName(store)}",
             Retention = RetentionDays.ONE_YEAR,
             EncryptionKey = props.Key,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // Named: kept on update/delete but not after a failed first create, so a retry can take the name again.
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
 
         StateMachine = new StateMachine(this, "Resource", new StateMachineProps

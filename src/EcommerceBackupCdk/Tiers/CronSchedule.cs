@@ -43,31 +43,29 @@ public sealed partial record CronSchedule
     public string Year { get; }
 
     /// <summary>
-    /// The longest gap between two runs: 1 hour for <c>*</c> hours, N hours for <c>*/N</c>, the largest gap of an
-    /// hour list, 1 day for a daily rule, 7 days when days of the week are restricted, 31 days when days of the month
-    /// are, 366 days when months are. Used as the worst-case RPO of a rule.
+    /// The longest gap between two runs in UTC (<see cref="WorstCaseIntervalIn"/> with <see cref="TimeZoneInfo.Utc"/>).
+    /// Used as the worst-case RPO of a rule.
     /// </summary>
-    public TimeSpan WorstCaseInterval
+    public TimeSpan WorstCaseInterval => WorstCaseIntervalIn(TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// The exact longest gap between two consecutive runs when the schedule is read in <paramref name="timeZone"/>,
+    /// found by enumerating its occurrences (Cronos) from 2024 to 2032: leap years, months of 28-31 days, weekday
+    /// patterns and daylight-saving shifts (a daily 03:00 in Europe/Berlin is 25 hours apart once a year) all count.
+    /// <c>cron(0 3 ? * MON-FRI *)</c> is 3 days (Friday to Monday), not a week. AWS reads the fields as
+    /// "cron(Minutes | Hours | Day-of-month | Month | Day-of-week | Year)" with "Day-of-week 1-7 or SUN-SAT" (Sunday = 1)
+    /// and "L ... If used in Day-of-week field, specifies last day of the week (Saturday)" (the CloudWatch Events
+    /// schedule-expression table AWS Backup refers to — "For more information about Amazon Web Services cron
+    /// expressions, see Schedule Expressions for Rules in the Amazon CloudWatch Events User Guide",
+    /// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/backup/aws.sdk.kotlin.services.backup.model/-backup-rule/schedule-expression.html;
+    /// the same table: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Synthetics_Canaries_cron.html),
+    /// so day-of-week numbers are shifted to Cronos' Sunday = 0 and the year field filters the occurrences.
+    /// A schedule with fewer than two runs in that span gives <see cref="TimeSpan.MaxValue"/>.
+    /// </summary>
+    public TimeSpan WorstCaseIntervalIn(TimeZoneInfo timeZone)
     {
-        get
-        {
-            if (Month != "*")
-            {
-                return TimeSpan.FromDays(366);
-            }
-
-            if (DayOfMonth is not "*" and not "?")
-            {
-                return TimeSpan.FromDays(31);
-            }
-
-            if (DayOfWeek is not "*" and not "?")
-            {
-                return TimeSpan.FromDays(7);
-            }
-
-            return HourGap();
-        }
+        ArgumentNullException.ThrowIfNull(timeZone);
+        return Gaps.GetOrAdd((Expression, timeZone.Id), _ => ComputeWorstCaseInterval(timeZone));
     }
 
     /// <summary>How many times a month the rule runs at least (used for cost estimates).</summary>
@@ -133,31 +131,57 @@ public sealed partial record CronSchedule
     /// <summary>Parses an expression, returning whether it is valid.</summary>
     public static bool TryParse(string? expression, out CronSchedule schedule) => TryParse(expression, out schedule, out _);
 
-    private TimeSpan HourGap()
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), TimeSpan> Gaps = new();
+
+    private static readonly DateTime HorizonStart = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly DateTime HorizonEnd = new(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private TimeSpan ComputeWorstCaseInterval(TimeZoneInfo timeZone)
     {
-        if (Hours == "*")
+        var cron = Cronos.CronExpression.Parse($"{Minutes} {Hours} {DayOfMonth} {Month} {CronosDayOfWeek(DayOfWeek)}", Cronos.CronFormat.Standard);
+        var years = YearFilter(Year);
+        var worst = TimeSpan.Zero;
+        DateTime? previous = null;
+        foreach (var run in cron.GetOccurrences(HorizonStart, HorizonEnd, timeZone, fromInclusive: true, toInclusive: false))
         {
-            return TimeSpan.FromHours(1);
+            if (!years(TimeZoneInfo.ConvertTimeFromUtc(run, timeZone).Year))
+            {
+                continue;
+            }
+
+            if (previous is { } p && run - p > worst)
+            {
+                worst = run - p;
+            }
+
+            previous = run;
         }
 
-        var step = Hours.Split('/');
+        return worst == TimeSpan.Zero ? TimeSpan.MaxValue : worst;
+    }
+
+    // AWS numbers days of the week 1-7 from Sunday, Cronos 0-6; a bare L in AWS's day-of-week is Saturday.
+    private static string CronosDayOfWeek(string field) =>
+        field == "L" ? "SAT" : DayNumber().Replace(field, m => (int.Parse(m.Value, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture));
+
+    private static Func<int, bool> YearFilter(string field)
+    {
+        if (field == "*")
+        {
+            return _ => true;
+        }
+
+        var step = field.Split('/');
         if (step.Length == 2)
         {
-            return TimeSpan.FromHours(int.Parse(step[1], CultureInfo.InvariantCulture));
+            var first = int.Parse(step[0], CultureInfo.InvariantCulture);
+            var every = int.Parse(step[1], CultureInfo.InvariantCulture);
+            return y => y >= first && every > 0 && (y - first) % every == 0;
         }
 
-        var hours = Hours.Split(',')
-            .SelectMany(ExpandRange)
-            .Distinct()
-            .Order()
-            .ToList();
-        if (hours.Count <= 1)
-        {
-            return TimeSpan.FromDays(1);
-        }
-
-        var gaps = hours.Zip(hours.Skip(1), (a, b) => b - a).Append(24 - hours[^1] + hours[0]);
-        return TimeSpan.FromHours(gaps.Max());
+        var years = field.Split(',').SelectMany(ExpandRange).ToHashSet();
+        return years.Contains;
     }
 
     private static IEnumerable<int> ExpandRange(string part)
@@ -184,6 +208,10 @@ public sealed partial record CronSchedule
 
         return field.Split(',').SelectMany(ExpandRange).All(h => h is >= 0 and <= 23) && field.Split(',').All(p => ExpandRange(p).Any());
     }
+
+    // A day-of-week number not preceded by '#' (the n in n#k is the day, k the week).
+    [GeneratedRegex(@"(?<![#\d])[1-7](?!\d)")]
+    private static partial Regex DayNumber();
 
     [GeneratedRegex(@"^cron\((.+)\)$")]
     private static partial Regex CronPattern();

@@ -18,10 +18,16 @@ public sealed record TierTargets
     /// <summary>Continuous backup (PITR). Default: none (only <c>critical</c> has it by default).</summary>
     public ContinuousBackup? Continuous { get; init; }
 
-    /// <summary>The smallest guaranteed RPO that the rules and continuous backup of this tier achieve locally.</summary>
-    public TimeSpan AchievedRpo => Continuous is not null
+    /// <summary>The smallest guaranteed RPO that the rules and continuous backup of this tier achieve locally, schedules read in UTC.</summary>
+    public TimeSpan AchievedRpo => AchievedRpoIn(TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// The smallest guaranteed RPO with the schedules read in <paramref name="timeZone"/> (the plans'
+    /// <c>ScheduleExpressionTimezone</c>; daylight-saving shifts change the gaps, <see cref="CronSchedule.WorstCaseIntervalIn"/>).
+    /// </summary>
+    public TimeSpan AchievedRpoIn(TimeZoneInfo timeZone) => Continuous is not null
         ? TierDefaults.ContinuousRpo
-        : Rules.Select(r => CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval : TimeSpan.MaxValue)
+        : Rules.Select(r => CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseIntervalIn(timeZone) : TimeSpan.MaxValue)
             .DefaultIfEmpty(TimeSpan.MaxValue).Min();
 
     /// <summary>The longest retention any rule, copy or continuous backup of this tier keeps a recovery point.</summary>

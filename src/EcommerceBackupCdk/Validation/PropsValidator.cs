@@ -38,7 +38,7 @@ public static partial class PropsValidator
 
         ValidateTimeZone(props.ScheduleTimeZone, problems);
 
-        ValidateTargets(props.Targets, problems);
+        ValidateTargets(props.Targets, problems, IsValidTimeZone(props.ScheduleTimeZone) ? TimeZoneInfo.FindSystemTimeZoneById(props.ScheduleTimeZone) : null);
         ValidateDisasterRecovery(props, primaryAccount, primaryRegion, problems);
         ValidateVaultLock(props, problems);
         ValidateNotifications(props.Notifications, problems);
@@ -53,6 +53,22 @@ public static partial class PropsValidator
         Recovery.RecoveryOptionsValidator.Validate(props.Recovery, props.Targets, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// The facade's own rule for <see cref="Compliance.ControlTowerOptions.Strict"/>: its Lambda functions (drill
+    /// validator, evidence index) need <see cref="Drills.DrillOptions.Network"/>. Not part of <see cref="Validate"/>,
+    /// because the DR stacks validate the same props and create no function, and an app may add the network later.
+    /// </summary>
+    public static void ValidateControlTower(EcommerceBackupProps props, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (props.ControlTower is { Strict: true } && props.Drills.Network is null && (props.Drills.Enabled || props.Audit is not null))
+        {
+            problems.Add("controlTower.strict", "needs drills.network: Control Tower control CT.LAMBDA.PR.3 wants every Lambda function (the drill validator, the evidence index) in a customer VPC", "true without drills.network",
+                "drills.network with the VPC and private subnets the functions run in, or controlTower.strict false");
+        }
     }
 
     /// <summary>Validates and throws <see cref="BackupConfigurationException"/> listing every problem.</summary>
@@ -138,8 +154,12 @@ public static partial class PropsValidator
             .ToList();
 
     /// <summary>Checks the tiers' targets, rules, windows, lifecycles and continuous backup.</summary>
-    public static void ValidateTargets(BackupTargets? targets, ValidationProblems problems)
+    /// <param name="targets">The targets.</param>
+    /// <param name="problems">Where problems are recorded.</param>
+    /// <param name="scheduleTimeZone">The time zone the plans read their schedules in (the RPO check measures gaps there). Default: UTC.</param>
+    public static void ValidateTargets(BackupTargets? targets, ValidationProblems problems, TimeZoneInfo? scheduleTimeZone = null)
     {
+        var zone = scheduleTimeZone ?? TimeZoneInfo.Utc;
         ArgumentNullException.ThrowIfNull(problems);
         if (targets is null)
         {
@@ -199,11 +219,12 @@ public static partial class PropsValidator
                 }
             }
 
-            if (t.Rules is { Count: > 0 } && t.Rpo > TimeSpan.Zero && t.AchievedRpo > t.Rpo)
+            var achieved = t.Rules is { Count: > 0 } ? t.AchievedRpoIn(zone) : TimeSpan.MaxValue;
+            if (t.Rules is { Count: > 0 } && t.Rpo > TimeSpan.Zero && achieved > t.Rpo)
             {
-                problems.Add($"{key}.rpo", $"cannot be met: the most frequent rule leaves up to {DurationText.Format(t.AchievedRpo)} between recovery points" +
+                problems.Add($"{key}.rpo", $"cannot be met: the most frequent rule leaves up to {DurationText.Format(achieved)} between recovery points" +
                     (t.Continuous is null ? " and the tier has no continuous backup" : string.Empty),
-                    t.Rpo, $"an RPO of at least {DurationText.Format(t.AchievedRpo)}, a more frequent rule, or continuous backup (5m)");
+                    t.Rpo, $"an RPO of at least {DurationText.Format(achieved)}, a more frequent rule, or continuous backup (5m)");
             }
         }
     }
@@ -342,6 +363,27 @@ public static partial class PropsValidator
             problems.Add("disasterRecovery.accountRegion", "is not an AWS region", dr.AccountRegion, "a region name such as 'eu-central-1'");
         }
 
+        // A DR setting nothing uses would do nothing: the recovery vault stacks exist only for a destination some rule
+        // copies to, and accountRegion only places the DR account's vault.
+        var copies = Copies(props.Targets);
+        if (dr.Region is not null && !copies.Any(c => c.Destination == CopyDestination.DrRegion))
+        {
+            problems.Add("disasterRecovery.region", "does nothing: no rule of any tier copies to the DR region", dr.Region,
+                "no value, or a rule with a copy to 'drRegion'");
+        }
+
+        if (dr.Account is not null && !copies.Any(c => c.Destination == CopyDestination.DrAccount))
+        {
+            problems.Add("disasterRecovery.account", "does nothing: no rule of any tier copies to the DR account", dr.Account,
+                "no value, or a rule with a copy to 'drAccount'");
+        }
+
+        if (dr.AccountRegion is not null && dr.Account is null)
+        {
+            problems.Add("disasterRecovery.accountRegion", "does nothing without disasterRecovery.account: it places the DR account's vault", dr.AccountRegion,
+                "no value, or disasterRecovery.account as well");
+        }
+
         if (dr.OrganizationId is not null && !OrganizationPattern().IsMatch(dr.OrganizationId))
         {
             problems.Add("disasterRecovery.organizationId", "is not an AWS Organizations id", dr.OrganizationId, "'o-' followed by 10-32 lower-case letters or digits");
@@ -364,9 +406,21 @@ public static partial class PropsValidator
                 false, "true when vaultLock.mode is 'compliance'");
         }
 
-        if (lockOptions.Mode == VaultLockMode.Compliance && (lockOptions.ChangeableFor < TimeSpan.FromDays(3) || !WholeDays(lockOptions.ChangeableFor)))
+        // ChangeableForDays: "Amazon Backup enforces a 72-hour cooling-off period before Vault Lock takes effect and becomes
+        // immutable. Therefore, you must set ChangeableForDays to 3 or greater." ... "If this parameter is not specified,
+        // you can delete Vault Lock from the vault using DeleteBackupVaultLockConfiguration or change the Vault Lock
+        // configuration using PutBackupVaultLockConfiguration at any time."
+        // (https://docs.amazonaws.cn/AWSCloudFormation/latest/UserGuide/aws-properties-backup-backupvault-lockconfigurationtype.html)
+        // A governance lock is the one without ChangeableForDays, so there a grace time would do nothing.
+        if (lockOptions.Mode == VaultLockMode.Governance && lockOptions.ChangeableFor is { } ignored)
         {
-            problems.Add("vaultLock.changeableFor", "grace time is too short", lockOptions.ChangeableFor, "whole days, at least 3d (AWS minimum)");
+            problems.Add("vaultLock.changeableFor", "does nothing in governance mode: only a compliance-mode lock has a grace time", ignored,
+                "no value with vaultLock.mode 'governance', or vaultLock.mode 'compliance'");
+        }
+
+        if (lockOptions.Mode == VaultLockMode.Compliance && lockOptions.ChangeableFor is { } grace && (grace < TimeSpan.FromDays(3) || !WholeDays(grace)))
+        {
+            problems.Add("vaultLock.changeableFor", "grace time is too short", grace, "whole days, at least 3d (AWS minimum)");
         }
 
         if (lockOptions.MinRetention is { } min && (min < TimeSpan.FromDays(1) || !WholeDays(min)))

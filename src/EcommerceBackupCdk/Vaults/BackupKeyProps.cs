@@ -17,4 +17,11 @@ public sealed record BackupKeyProps
 
     /// <summary>Service principals allowed to use the key for encrypting messages (e.g. SNS publishers). Default: none.</summary>
     public IReadOnlyList<string> PublishingServices { get; init; } = [];
+
+    /// <summary>
+    /// ARN of the SNS topic the key encrypts. Required when <see cref="PublishingServices"/> is not empty: every
+    /// publisher statement is scoped to this topic by the encryption context SNS uses
+    /// (<c>kms:EncryptionContext:aws:sns:topicArn</c>). Default: none.
+    /// </summary>
+    public string? TopicArn { get; init; }
 }

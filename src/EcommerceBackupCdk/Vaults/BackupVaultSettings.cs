@@ -22,4 +22,11 @@ public sealed record BackupVaultSettings
 
     /// <summary>Vault events sent to the topic. Default: <see cref="Monitoring.VaultEvents.Default"/>.</summary>
     public IReadOnlyList<string> NotificationEvents { get; init; } = Monitoring.VaultEvents.Default;
+
+    /// <summary>
+    /// IAM principal ARNs exempted from the vault's deny of manual deletion and of access-policy changes (break-glass
+    /// roles). The CloudFormation execution role of the stack's <see cref="Amazon.CDK.DefaultStackSynthesizer"/> is
+    /// always exempted, so later stack updates can still set the policy. Default: none.
+    /// </summary>
+    public IReadOnlyList<string> ExemptPrincipals { get; init; } = [];
 }

@@ -57,15 +57,20 @@ internal static class VaultFactory
             BackupVaultName = name,
             EncryptionKey = key,
             AccessPolicy = accessPolicy,
-            BlockRecoveryPointDeletion = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // Our own deny below replaces the L2's BlockRecoveryPointDeletion, which leaves out PutBackupVaultAccessPolicy.
+            BlockRecoveryPointDeletion = false,
+            // A failed first deploy deletes the (empty) vault, so a retry can create the named vault again; once
+            // created it is retained on delete and replacement. Checked by Rules/NamedResourceRetainExceptOnCreate.
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
             LockConfiguration = new LockConfiguration
             {
                 MinRetention = Duration.Days(min.TotalDays),
                 MaxRetention = Duration.Days(max.TotalDays),
-                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days(settings.Lock.ChangeableFor.TotalDays) : null,
+                ChangeableFor = settings.Lock.Mode == VaultLockMode.Compliance ? Duration.Days((settings.Lock.ChangeableFor ?? VaultLockOptions.DefaultChangeableFor).TotalDays) : null,
             },
         });
+        accessPolicy.AddStatements(ManualDeletionDeny(scope, settings.ExemptPrincipals));
+
         // Set on the L1 rather than through the L2's NotificationTopic, which would also add an unconditioned
         // publish grant for backup.amazonaws.com to the topic policy; BackupTopic's own policy already allows AWS
         // Backup of this account only (aws:SourceAccount), which closes the confused-deputy hole.
@@ -80,4 +85,44 @@ internal static class VaultFactory
 
         return (vault, key, min, max);
     }
+
+    /// <summary>
+    /// The deny the AWS Config rule BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED looks for: "The rule is
+    /// NON_COMPLIANT if the Backup Vault does not have resource-based policies or has policies without a suitable
+    /// 'Deny' statement (statement with backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle, and
+    /// backup:PutBackupVaultAccessPolicy permissions)", and "The rule requires that the "Resource" and "Principal" of
+    /// the Deny statement must have a wildcard in the vault access policy."
+    /// (https://docs.aws.amazon.com/config/latest/developerguide/backup-recovery-point-manual-deletion-disabled.html).
+    /// The CloudFormation execution role and the break-glass principals are exempted by condition, so stack updates
+    /// can still write the policy. Checked by Rules/VaultManualDeletionDeny.
+    /// </summary>
+    internal static PolicyStatement ManualDeletionDeny(Construct scope, IReadOnlyList<string> exemptPrincipals)
+    {
+        var exempt = new List<string>();
+        if (Stack.Of(scope).Synthesizer is DefaultStackSynthesizer synthesizer)
+        {
+            // The synthesizer's ARN carries ${AWS::Partition} (and ${AWS::AccountId}/${AWS::Region} when the stack has no env).
+            exempt.Add(Fn.Sub(synthesizer.CloudFormationExecutionRoleArn));
+        }
+
+        exempt.AddRange(exemptPrincipals);
+        var statement = new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyManualDeletionAndPolicyChanges",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = [.. ManualDeletionActions],
+            Resources = ["*"],
+        });
+        if (exempt.Count > 0)
+        {
+            statement.AddCondition("ArnNotLike", new Dictionary<string, object> { ["aws:PrincipalArn"] = exempt.ToArray() });
+        }
+
+        return statement;
+    }
+
+    /// <summary>The three actions the manual-deletion deny must cover.</summary>
+    internal static readonly IReadOnlyList<string> ManualDeletionActions =
+        ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy"];
 }

@@ -13,10 +13,17 @@ public sealed record VaultLockOptions
     public bool AcknowledgeComplianceModeIsIrreversible { get; init; }
 
     /// <summary>
-    /// Compliance mode only: how long after deployment the lock can still be removed. At least 3 days (AWS minimum).
-    /// Default: 3 days.
+    /// Compliance mode only: how long after deployment the lock can still be removed; whole days, at least 3 (AWS
+    /// minimum). Default (null): <see cref="DefaultChangeableFor"/> in compliance mode. Must stay unset in governance
+    /// mode: the lock's grace time is what makes a lock compliance mode ("If this parameter is not specified, you can
+    /// delete Vault Lock from the vault ... at any time",
+    /// https://docs.amazonaws.cn/AWSCloudFormation/latest/UserGuide/aws-properties-backup-backupvault-lockconfigurationtype.html),
+    /// so a governance lock never renders it and a value there would do nothing.
     /// </summary>
-    public TimeSpan ChangeableFor { get; init; } = TimeSpan.FromDays(3);
+    public TimeSpan? ChangeableFor { get; init; }
+
+    /// <summary>The grace time of a compliance-mode lock when <see cref="ChangeableFor"/> is not set: 3 days, the AWS minimum.</summary>
+    public static TimeSpan DefaultChangeableFor { get; } = TimeSpan.FromDays(3);
 
     /// <summary>
     /// Shortest retention a recovery point written into a vault may have. Default: the shorter of 7 days and the

@@ -45,15 +45,21 @@ public sealed class DemoAuditFrameworkTests
                 ? (plan["requiredFrequencyUnit"], plan["requiredFrequencyValue"]) == ("hours", Num(gap.TotalHours))
                 : (plan["requiredFrequencyUnit"], plan["requiredFrequencyValue"]) == ("days", Num(gap.TotalDays))).Should().BeTrue(string.Join(",", plan));
 
-            // Last recovery point: the RPO, in whole hours (at least one) below a day, else days.
-            var age = controls["BACKUP_LAST_RECOVERY_POINT_CREATED"];
-            if (t.Rpo <= TimeSpan.FromDays(1))
+            // Last recovery point: the RPO or, when longer, the longest healthy gap (schedule gap + start window +
+            // completion window of the best rule), in whole hours up to 744, else whole days up to 31; beyond, left out.
+            var healthyGap = t.Rules.Select(r => Gap(r.Schedule) + r.StartWindow + r.CompletionWindow).Min();
+            var maxAge = healthyGap > t.Rpo ? healthyGap : t.Rpo;
+            if (maxAge > TimeSpan.FromDays(31))
             {
-                age.Should().Equal(new Dictionary<string, string> { ["recoveryPointAgeUnit"] = "hours", ["recoveryPointAgeValue"] = Num(Math.Max(1, Math.Ceiling(t.Rpo.TotalHours))) });
+                controls.ContainsKey("BACKUP_LAST_RECOVERY_POINT_CREATED").Should().BeFalse($"{tier.TagValue()}: {maxAge} cannot be expressed");
+            }
+            else if (maxAge <= TimeSpan.FromDays(1) || maxAge.Ticks % TimeSpan.TicksPerDay != 0)
+            {
+                controls["BACKUP_LAST_RECOVERY_POINT_CREATED"].Should().Equal(new Dictionary<string, string> { ["recoveryPointAgeUnit"] = "hours", ["recoveryPointAgeValue"] = Num(Math.Max(1, Math.Ceiling(maxAge.TotalHours))) });
             }
             else
             {
-                age.Should().Equal(new Dictionary<string, string> { ["recoveryPointAgeUnit"] = "days", ["recoveryPointAgeValue"] = Num(t.Rpo.TotalDays) });
+                controls["BACKUP_LAST_RECOVERY_POINT_CREATED"].Should().Equal(new Dictionary<string, string> { ["recoveryPointAgeUnit"] = "days", ["recoveryPointAgeValue"] = Num(maxAge.TotalDays) });
             }
 
             // Copies: the DR destinations of the config, only where the tier copies.
@@ -113,7 +119,7 @@ public sealed class DemoAuditFrameworkTests
 
         act.Should().Throw<Validation.BackupConfigurationException>().Which.Problems.Should().BeEquivalentTo(
         [
-            "audit.color: is not a known key (got 'color', allowed evidenceRetention, accessLogRetention, breakGlassPrincipals, createConfigRecorder)",
+            "audit.color: is not a known key (got 'color', allowed evidenceRetention, accessLogRetention, breakGlassPrincipals, createConfigRecorder, createReportsServiceLinkedRole)",
             "audit.evidenceRetention: is not a duration (got '7x', allowed a whole number with a unit m, h, d, w or y (365 d), e.g. '5m', '4h', '35d', '7y')",
             "audit.createConfigRecorder: must be true or false (got 'yes', allowed true, false)",
         ]);

@@ -33,6 +33,17 @@ public sealed class ConfigReaderTests
     }
 
     [Fact]
+    public void Read_ReportsServiceLinkedRole_DefaultsToCreateAndCanBeTurnedOff()
+    {
+        ConfigReader.Read(DemoApp.DemoConfigJson()).Backup.Audit!.CreateReportsServiceLinkedRole.Should().BeTrue();
+
+        var json = Demo();
+        json["audit"]!["createReportsServiceLinkedRole"] = false;
+
+        ConfigReader.Read(json.ToJsonString()).Backup.Audit!.CreateReportsServiceLinkedRole.Should().BeFalse();
+    }
+
+    [Fact]
     public void Read_RuleOverride_ChangesOnlyNamedFields()
     {
         var json = Demo();
@@ -145,6 +156,14 @@ public sealed class ConfigReaderTests
         { "monitoring duration", """{"monitoring":{"missingBackupsAfter":{"critical":"soon"}}}""", "monitoring.missingBackupsAfter.critical: is not a duration (got 'soon'" },
         { "monitoring dashboard", """{"monitoring":{"dashboard":"yes"}}""", "monitoring.dashboard: must be true or false (got 'yes'" },
         { "monitoring emails", """{"monitoring":{"warningEmails":["not-an-address"]}}""", "monitoring.warningEmails" },
+        { "changeableFor in governance", """{"vaultLock":{"mode":"governance","changeableFor":"7d"}}""", "vaultLock.changeableFor: does nothing in governance mode: only a compliance-mode lock has a grace time (got 7d, allowed no value with vaultLock.mode 'governance', or vaultLock.mode 'compliance')" },
+        { "validation window zero", """{"drills":{"validationWindow":"0h"}}""", "drills.validationWindow: is out of range: restored copies must stay long enough for the validator to check them (got 0m, allowed whole hours from 1h to 168h)" },
+        { "drills off with settings", """{"drills":{"enabled":false}}""", "drills.schedule: does nothing while drills.enabled is false (got 'cron(0 18 ? * FRI *)', allowed no value, or drills.enabled: true)" },
+        { "protection off with settings", """{"protection":{"enabled":false}}""", "protection.mode: does nothing while protection.enabled is false (got 'enforce', allowed no value, or protection.enabled: true)" },
+        { "demo store off with sizes", """{"demoStore":{"enabled":false}}""", "demoStore.ordersGiB: does nothing while demoStore.enabled is false (got 50, allowed no value, or demoStore.enabled: true)" },
+        { "sql settings without databases", """{"drills":{"resourceTypes":["S3","EBS"]}}""", "drills.sqlPreset: does nothing: it applies to RDS and Aurora drills and drills.resourceTypes has none (got 'woocommerce', allowed no value, or add 'RDS' or 'Aurora' to drills.resourceTypes)" },
+        { "freshness attribute without dynamodb", """{"drills":{"resourceTypes":["Aurora"]}}""", "drills.freshnessAttribute: does nothing: it applies to DynamoDB drills and drills.resourceTypes has none (got 'createdAt', allowed no value, or add 'DynamoDB' to drills.resourceTypes)" },
+        { "dr account region without account", """{"disasterRecovery":{"account":null,"accountRegion":"eu-west-1"},"targets":{"critical":{"rules":{"Hourly":{"copies":[]},"Daily":{"copies":[{"destination":"drRegion","retention":"7d"}]}}},"archive":{"rules":{"Monthly":{"copies":[{"destination":"drRegion","retention":"7y"}]}}}}}""", "disasterRecovery.accountRegion: does nothing without disasterRecovery.account: it places the DR account's vault (got 'eu-west-1', allowed no value, or disasterRecovery.account as well)" },
         { "props rule reaches config", """{"targets":{"critical":{"rules":{"Hourly":{"schedule":"cron(*/5 * ? * * *)"}}}}}""", "targets.critical.rules.Hourly.schedule: schedule runs more than once an hour" },
     };
 

@@ -41,6 +41,8 @@ public sealed class ConstructContractTests
         { DrillValidatorContract.Environment.DbSecretArn, DrillEnvironment.DbSecretArn },
         { DrillValidatorContract.Environment.ResourceSettings, DrillEnvironment.ResourceSettings },
         { DrillValidatorContract.Environment.ValidationTimeoutSeconds, DrillEnvironment.ValidationTimeoutSeconds },
+        { DrillValidatorContract.RestoreTestTagKey, EcommerceBackupCdk.RestoreDrill.Validators.TemporaryInstance.RestoreTestTagKey },
+        { DrillValidatorContract.TemporaryInstanceSuffix, EcommerceBackupCdk.RestoreDrill.Validators.TemporaryInstance.Suffix },
     };
 
     [Theory]

@@ -141,6 +141,26 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_ContinuousRecoveryPointCreatedWeeksAgo_MeasuresAgeFromTheRestoredPointInTime()
+    {
+        // A continuous recovery point is created once and kept current: its creation date is the start of the chain
+        // (here 20 days before the restore job), while the restored data reaches up to 3 minutes before the job.
+        var newest = JobCreated.AddMinutes(-3);
+        var arn = await RestoredOrdersTableAsync(newest);
+        var jobId = JobId();
+        _h.Backup.AddJob(FakeBackupService.CompletedJob(jobId, "DynamoDB", arn, JobCreated.AddDays(-20), JobCreated, JobCompleted));
+
+        var outcome = await _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", arn), CancellationToken.None);
+
+        outcome.Outcome.Should().Be(DrillOutcome.Succeeded, outcome.Message);
+        var report = await _h.ReportAsync(jobId, JobCreated);
+        report!.RecoveryPointAgeSeconds.Should().Be(180, "the restored point in time is at least the newest restored record, not the chain's start 20 days ago");
+        report.DataFreshnessSeconds.Should().Be(180);
+        report.Checks.Should().Contain(c => c.Name == "restore.pointInTime" && c.Detail.Contains("continuous", StringComparison.Ordinal));
+        _h.EmfLines().Single().GetProperty(DrillMetrics.RecoveryPointAgeSeconds).GetDouble().Should().Be(180);
+    }
+
+    [Fact]
     public async Task Handle_QuietStoreWithFreshnessOverride_Succeeds()
     {
         var arn = await RestoredOrdersTableAsync(RecoveryPoint.AddHours(-2));
@@ -302,7 +322,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_DescribeRestoreJobThrottledOnEveryAttempt_RecordsAFailedValidation()
+    public async Task Handle_DescribeRestoreJobThrottledOnEveryAttempt_ThrowsTransientAndRecordsNothing()
     {
         var jobId = JobId();
         AddJob(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t");
@@ -311,17 +331,16 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
             _h.Server.Faults.Enqueue(Fault.Throttling());
         }
 
-        var outcome = await _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
+        var act = () => _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
 
-        outcome.Outcome.Should().Be(DrillOutcome.Failed);
-        var put = _h.Backup.Validations.Single();
-        put.Status.Should().Be("FAILED");
-        put.Message.Should().Contain("could not read restore job").And.Contain("ThrottlingException");
-        _h.EmfLines().Single().GetProperty(DrillMetrics.Success).GetDouble().Should().Be(0);
+        // Throttling says nothing about the restored data: the caller (the drill flow's Retry) tries again.
+        (await act.Should().ThrowAsync<TransientDrillException>()).Which.Message.Should().Contain("ThrottlingException");
+        _h.Backup.Validations.Should().BeEmpty();
+        _h.EmfLines().Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Handle_DescribeAnswerMalformed_RecordsAFailedValidation()
+    public async Task Handle_DescribeAnswerMalformed_ThrowsTransientAndRecordsNothing()
     {
         var jobId = JobId();
         AddJob(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t");
@@ -330,10 +349,10 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
             _h.Server.Faults.Enqueue(Fault.Malformed("<html>oops</html>"));
         }
 
-        var outcome = await _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
+        var act = () => _h.Validator().HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", "arn:aws:dynamodb:eu-central-1:123456789012:table/t"), CancellationToken.None);
 
-        outcome.Outcome.Should().Be(DrillOutcome.Failed);
-        _h.Backup.Validations.Single().Message.Should().Contain("MalformedResponse");
+        (await act.Should().ThrowAsync<TransientDrillException>()).Which.Message.Should().Contain("MalformedResponse");
+        _h.Backup.Validations.Should().BeEmpty();
     }
 
     [Fact]
@@ -398,7 +417,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_ReportBucketMissing_RecordsTheValidationThenThrows()
+    public async Task Handle_ReportBucketMissing_ThrowsBeforeRecordingSoTheRetryValidatesAgain()
     {
         var arn = await RestoredOrdersTableAsync(RecoveryPoint);
         var jobId = JobId();
@@ -407,8 +426,8 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
 
         var act = () => validator.HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", arn), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<IOException>()).Which.Message.Should().Contain("could not be written to s3://no-such-drill-bucket/drills/");
-        _h.Backup.Validations.Single().Message.Should().Contain("drill report NOT written");
+        (await act.Should().ThrowAsync<TransientDrillException>()).Which.Message.Should().Contain("could not be written to s3://no-such-drill-bucket/drills/");
+        _h.Backup.Validations.Should().BeEmpty("a result recorded without its report would make the retry see 'already validated' and lose the report");
     }
 
     [Fact]

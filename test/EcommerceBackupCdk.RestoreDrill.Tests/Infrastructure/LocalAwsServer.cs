@@ -48,6 +48,14 @@ public sealed class LocalAwsServer : IAsyncDisposable
 
     public ConcurrentQueue<Fault> Faults { get; } = new();
 
+    /// <summary>
+    /// When set, the server's clock runs this far from the local one and requests signed more than 15 minutes away
+    /// from it are rejected like AWS does: "If the client time is different from server time by more than about 15
+    /// minutes ... the server will reject them with an InvalidSignatureException or similar error"
+    /// (https://aws.amazon.com/blogs/developer/clock-skew-correction/). Null: no time check.
+    /// </summary>
+    public TimeSpan? ServerClockOffset { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public static Amazon.Runtime.ImmutableCredentials Credentials { get; } = new(AccessKey, SecretKey, null);
@@ -97,6 +105,17 @@ public sealed class LocalAwsServer : IAsyncDisposable
             var query = q >= 0 ? rawUrl[(q + 1)..] : string.Empty;
             var problem = SigV4Verifier.Problem(request.HttpMethod, path, query, headers, body,
                 new Dictionary<string, string> { [AccessKey] = SecretKey }, _region, _service);
+            if (problem is null && ServerClockOffset is { } offset && headers.TryGetValue("X-Amz-Date", out var amzDate)
+                && DateTime.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var signedAt))
+            {
+                var serverNow = DateTime.UtcNow + offset;
+                if ((signedAt - serverNow).Duration() > TimeSpan.FromMinutes(15))
+                {
+                    problem = $"Signature expired: X-Amz-Date {amzDate} is more than 15 min away from the server time {serverNow:yyyyMMdd'T'HHmmss'Z'}.";
+                }
+            }
+
             var recorded = new RecordedRequest(request.HttpMethod, path, query, headers, body, problem);
             _requests.Enqueue(recorded);
 

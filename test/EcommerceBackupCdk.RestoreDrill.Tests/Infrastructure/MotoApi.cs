@@ -48,13 +48,13 @@ public static class MotoApi
         return doc.Descendants().First(e => e.Name.LocalName == "DBInstanceArn").Value;
     }
 
-    public static async Task<string> CreateDbClusterAsync(string id, string engine, bool encrypted, string databaseName = "shop")
+    public static async Task<string> CreateDbClusterAsync(string id, string engine, bool encrypted, string databaseName = "shop", string masterUsername = "admin")
     {
         var doc = await QueryAsync("CreateDBCluster", new Dictionary<string, string>
         {
             ["DBClusterIdentifier"] = id,
             ["Engine"] = engine,
-            ["MasterUsername"] = "admin",
+            ["MasterUsername"] = masterUsername,
             ["MasterUserPassword"] = "source-password-1",
             ["StorageEncrypted"] = encrypted ? "true" : "false",
             ["DatabaseName"] = databaseName,

@@ -4,6 +4,7 @@ using EcommerceBackupCdk.RestoreDrill.Tests.Infrastructure.StepFunctions;
 namespace EcommerceBackupCdk.RestoreDrill.Tests.StepFunctions;
 
 /// <summary>The harness itself: moto's interpreter runs Lambda (forwarded), optimized DynamoDB and Wait states, and reports failures.</summary>
+[Collection(StepFunctionsCollection.Name)]
 public sealed class StepFunctionsHarnessTests
 {
     [Fact]

@@ -57,10 +57,12 @@ public sealed class BackupAuditFrameworkTests
         });
         AuditTestStacks.Control(template, "acme_backup_critical", RecoveryPointMinimumRetention)![P.RequiredRetentionDays].Should().Be("14");
         AuditTestStacks.Control(template, "acme_backup_critical", RestoreTimeMeetsTarget)![P.MaxRestoreTime].Should().Be(((int)critical.Rto.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Not the 5-minute RPO rounded to 1 hour: the Hourly rule may start up to 1h late and run 2h, so a healthy
+        // resource can be 1h + 1h + 2h = 4h past its last recovery point; a lower threshold would flap.
         AuditTestStacks.Control(template, "acme_backup_critical", LastRecoveryPointCreated).Should().Equal(new Dictionary<string, string>
         {
             [P.RecoveryPointAgeUnit] = "hours",
-            [P.RecoveryPointAgeValue] = "1",
+            [P.RecoveryPointAgeValue] = "4",
         });
         AuditTestStacks.Control(template, "acme_backup_critical", ProtectedByCrossRegion)![P.CrossRegionList].Should().Be(TestStacks.DrRegion);
         AuditTestStacks.Control(template, "acme_backup_critical", ProtectedByCrossAccount)![P.CrossAccountList].Should().Be(TestStacks.DrAccount);
@@ -103,6 +105,32 @@ public sealed class BackupAuditFrameworkTests
             [P.RecoveryPointAgeUnit] = "hours",
             [P.RecoveryPointAgeValue] = "36",
         });
+    }
+
+    [Fact]
+    public void Framework_LastRecoveryPointAge_IsNeverBelowTheLongestHealthyGapBetweenRecoveryPoints()
+    {
+        // A daily rule that may start 3h late and run 10h: 24h + 3h + 10h = 37h, above the 24h RPO.
+        var daily = TierDefaults.Standard.Rules[0] with { StartWindow = TimeSpan.FromHours(3), CompletionWindow = TimeSpan.FromHours(10) };
+        var targets = BackupTargets.Defaults.With(TierName.Standard, TierDefaults.Standard with { Rules = [daily, .. TierDefaults.Standard.Rules.Skip(1)] });
+        var (_, template) = AuditTestStacks.Facade(change: p => p with { Targets = targets });
+
+        AuditTestStacks.Control(template, "acme_backup_standard", LastRecoveryPointCreated).Should().Equal(new Dictionary<string, string>
+        {
+            [P.RecoveryPointAgeUnit] = "hours",
+            [P.RecoveryPointAgeValue] = "37",
+        });
+    }
+
+    [Fact]
+    public void Framework_MonthlyGapBeyondWhatTheControlExpresses_LeavesTheControlOutAndSaysWhy()
+    {
+        // Monthly on the 1st: up to 31 days between runs, plus its 1h start and 24h completion windows (769h), is more than the control's 31 days.
+        var (backup, template) = AuditTestStacks.Facade();
+
+        AuditTestStacks.Control(template, "acme_backup_archive", LastRecoveryPointCreated).Should().BeNull();
+        backup.Audit!.Controls[TierName.Archive].Skipped.Should().ContainSingle().Which.Should()
+            .Be("BACKUP_LAST_RECOVERY_POINT_CREATED: rule Monthly can leave 769h between recovery points, longer than the 31 days the control can express");
     }
 
     [Fact]

@@ -11,11 +11,13 @@ public sealed class DrillOptionsValidatorTests
     public static TheoryData<string, DrillOptions, string> Invalid => new()
     {
         { "schedule", new DrillOptions { Schedule = "rate(7 days)" }, "drills.schedule: schedule is not an AWS Backup cron expression (got 'rate(7 days)'" },
+        { "reservedConcurrency", new DrillOptions { ReservedConcurrency = 0 }, "drills.reservedConcurrency: is out of range (got 0, allowed 1-1000" },
         { "timeZone", new DrillOptions { TimeZone = "Mars/Olympus" }, "drills.timeZone: is not an IANA time zone (got 'Mars/Olympus'" },
         { "startWindow range", new DrillOptions { StartWindow = TimeSpan.FromMinutes(30) }, "drills.startWindow: is out of range (got 30m, allowed whole hours from 1h to 168h)" },
         { "startWindow gap", new DrillOptions { Schedule = "cron(0 18 ? * * *)", StartWindow = TimeSpan.FromHours(24) }, "drills.startWindow: is not shorter than the time between drills, so one drill could still be starting when the next is due (got 1d, allowed less than 1d)" },
         { "selectionWindowDays", new DrillOptions { SelectionWindowDays = 0 }, "drills.selectionWindowDays: is out of range (got 0, allowed 1 to 365 days)" },
-        { "validationWindow", new DrillOptions { ValidationWindow = TimeSpan.FromHours(200) }, "drills.validationWindow: is out of range (got 200h, allowed whole hours from 0h to 168h)" },
+        { "validationWindow", new DrillOptions { ValidationWindow = TimeSpan.FromHours(200) }, "drills.validationWindow: is out of range: restored copies must stay long enough for the validator to check them (got 200h, allowed whole hours from 1h to 168h)" },
+        { "validationWindow zero", new DrillOptions { ValidationWindow = TimeSpan.Zero }, "drills.validationWindow: is out of range: restored copies must stay long enough for the validator to check them (got 0m, allowed whole hours from 1h to 168h)" },
         { "tiers empty", new DrillOptions { Tiers = [] }, "drills.tiers: names no tier, so nothing would be drilled (got nothing, allowed one or more of critical, standard, archive (or enabled: false))" },
         { "tiers twice", new DrillOptions { Tiers = [TierName.Critical, TierName.Critical] }, "drills.tiers: names a tier twice (got ['critical', 'critical'], allowed each tier at most once)" },
         { "types empty", new DrillOptions { ResourceTypes = [] }, "drills.resourceTypes: names no resource type, so nothing would be drilled (got nothing, allowed one or more of Aurora, RDS, DynamoDB, S3, EBS, EFS)" },

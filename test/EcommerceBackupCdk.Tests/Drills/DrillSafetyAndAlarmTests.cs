@@ -28,7 +28,17 @@ public sealed class DrillSafetyAndAlarmTests
             .Select(x => x.Action)
             .ToList();
         changing.Should().BeEquivalentTo(
-            "backup:PutRestoreValidationResult", "s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents");
+            "backup:PutRestoreValidationResult", "s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents",
+            "rds:ModifyDBCluster", "rds:ModifyDBInstance", "rds:DeleteDBInstance", "rds:CreateDBInstance", "rds:CreateDBInstance", "rds:CreateDBInstance");
+        foreach (var (action, statement) in allowed.Where(x => x.Action.StartsWith("rds:", StringComparison.Ordinal) && !x.Action.StartsWith("rds:Describe", StringComparison.Ordinal)))
+        {
+            var resources = statement["Resource"]!.ToJsonString();
+            if (resources.Contains(":db:", StringComparison.Ordinal) || resources.Contains(":cluster:", StringComparison.Ordinal))
+            {
+                statement["Condition"]!["Null"]!.AsObject().Single().Value!.GetValue<string>().Should().Be("false", $"{action} on {resources} needs the awsbackup-restore-test tag");
+                statement["Condition"]!["Null"]!.AsObject().Single().Key.Should().EndWith("/awsbackup-restore-test");
+            }
+        }
 
         var put = allowed.Single(x => x.Action == "s3:PutObject").Statement;
         put["Resource"]!.ToJsonString().Should().Contain("DrillsReports").And.Contain("/drills/*");
@@ -38,7 +48,9 @@ public sealed class DrillSafetyAndAlarmTests
     public void ValidatorPolicy_ReadsOnlyWhatRestoreTestsCreate()
     {
         var statements = Statements(Default.Value.Json);
-        foreach (var action in new[] { "dynamodb:Scan", "s3:GetObject", "s3:ListBucket", "rds:DescribeDBInstances" })
+        // Restored RDS/Aurora copies have no documented name prefix: reads of instances/clusters are not scoped by name,
+        // changes are scoped by the awsbackup-restore-test tag (ValidatorPolicy_AllowsNoActionThatChangesData...).
+        foreach (var action in new[] { "dynamodb:Scan", "s3:GetObject", "s3:ListBucket" })
         {
             var statement = statements.Single(s => Actions(s).Contains(action));
             statement["Resource"]!.ToJsonString().Should().Contain("awsbackup-restore-test", $"{action} may only touch restored copies");
@@ -52,7 +64,16 @@ public sealed class DrillSafetyAndAlarmTests
 
         var deny = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyAnyDataChange");
         deny["Resource"]!.GetValue<string>().Should().Be("*");
-        Actions(deny).Should().Contain(["dynamodb:DeleteTable", "dynamodb:PutItem", "s3:DeleteObject*", "rds:Delete*", "rds:Modify*", "backup:Delete*", "backup:Start*", "secretsmanager:PutSecretValue", "kms:ScheduleKeyDeletion"]);
+        Actions(deny).Should().Contain(["dynamodb:DeleteTable", "dynamodb:PutItem", "s3:DeleteObject*", "rds:Restore*", "rds:DeleteDBCluster*", "rds:CreateDBCluster*", "backup:Delete*", "backup:Start*", "secretsmanager:PutSecretValue", "kms:ScheduleKeyDeletion"]);
+        // Every RDS change to an instance or cluster without the restore-test tag is denied, whatever else allows it.
+        var notRestored = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyChangesToDatabasesNotRestored");
+        Actions(notRestored).Should().Contain(["rds:Delete*", "rds:Modify*"]);
+        notRestored["Condition"]!["Null"]!["aws:ResourceTag/awsbackup-restore-test"]!.GetValue<string>().Should().Be("true");
+        var clusters = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyInstancesInClustersNotRestored");
+        Actions(clusters).Should().Contain(["rds:CreateDBInstance", "rds:AddTagsToResource"]);
+        clusters["Condition"]!["Null"]!["aws:ResourceTag/awsbackup-restore-test"]!.GetValue<string>().Should().Be("true");
+        var untaggedNew = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyUntaggedNewInstances");
+        untaggedNew["Condition"]!["Null"]!["aws:RequestTag/awsbackup-restore-test"]!.GetValue<string>().Should().Be("true");
         var outside = denies.Single(s => s["Sid"]!.GetValue<string>() == "DenyWritesOutsideDrillReports");
         Actions(outside).Should().Contain("s3:PutObject*");
         outside["NotResource"]!.ToJsonString().Should().Contain("/drills/*");
@@ -62,7 +83,9 @@ public sealed class DrillSafetyAndAlarmTests
     public void ValidatorRole_HasNoInlinePolicyAndOnlyTheDrillPolicy()
     {
         var template = Default.Value.Json;
-        Json.ResourcesOfTypeIn(template, "AWS::IAM::Policy").Should().BeEmpty("every permission sits in the one managed policy");
+        // The only inline policy is the one CDK gives EventBridge's role to start the drill flow.
+        Json.ResourcesOfTypeIn(template, "AWS::IAM::Policy").Should().OnlyContain(p => p.ToJsonString().Contains("states:StartExecution", StringComparison.Ordinal)
+            && !p.ToJsonString().Contains("ValidatorRole", StringComparison.Ordinal));
         var validatorRoles = Json.ResourcesOfTypeIn(template, "AWS::IAM::Role")
             .Where(r => r["Properties"]!["AssumeRolePolicyDocument"]!.ToJsonString().Contains("lambda.amazonaws.com", StringComparison.Ordinal))
             .ToList();
@@ -88,6 +111,55 @@ public sealed class DrillSafetyAndAlarmTests
         read["Resource"]!.GetValue<string>().Should().Be("arn:aws:secretsmanager:eu-central-1:111111111111:secret:shop-db-AbCdEf");
         Json.ResourcesOfTypeIn(json, "AWS::Lambda::Function").Single()["Properties"]!["Environment"]!["Variables"]!["DB_SECRET_ARN"]!
             .GetValue<string>().Should().Be("arn:aws:secretsmanager:eu-central-1:111111111111:secret:shop-db-AbCdEf");
+
+        // Imported by ARN, the secret names no key: kms:Decrypt is derived from the secret (encryption context), only via Secrets Manager.
+        var decrypt = Statements(json).Single(s => s["Sid"]!.GetValue<string>() == "DecryptImportedDatabaseCredentials");
+        Actions(decrypt).Should().Equal("kms:Decrypt");
+        decrypt["Resource"]!.ToJsonString().Should().Contain(":key/*");
+        decrypt["Condition"]!["StringLike"]!["kms:EncryptionContext:SecretARN"]!.ToJsonString()
+            .Should().Contain("arn:aws:secretsmanager:eu-central-1:111111111111:secret:shop-db-AbCdEf");
+        decrypt["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToJsonString().Should().Contain("secretsmanager.");
+        Statements(json).Should().NotContain(s => s["Sid"]!.GetValue<string>() == "DecryptDatabaseCredentials", "no secret names its key");
+    }
+
+    [Fact]
+    public void ValidatorPolicy_SecretWithKnownKey_DecryptOnlyThatKeyViaSecretsManager()
+    {
+        var stack = TestStacks.NewStack();
+        var vault = new Amazon.CDK.AWS.Backup.BackupVault(stack, "Vault");
+        var key = Amazon.CDK.AWS.KMS.Key.FromKeyArn(stack, "SecretKey", "arn:aws:kms:eu-central-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        var secret = Amazon.CDK.AWS.SecretsManager.Secret.FromSecretAttributes(stack, "Secret", new Amazon.CDK.AWS.SecretsManager.SecretAttributes
+        {
+            SecretCompleteArn = "arn:aws:secretsmanager:eu-central-1:111111111111:secret:shop-db-AbCdEf",
+            EncryptionKey = key,
+        });
+        new RestoreDrill(stack, "Drills", new RestoreDrillProps
+        {
+            StoreName = "acme",
+            Vault = vault,
+            Options = new DrillOptions { ValidatorCode = TestStacks.StubValidatorCode, DatabaseSecret = secret },
+        });
+        var json = Json.Of(Amazon.CDK.Assertions.Template.FromStack(stack));
+
+        var decrypt = Statements(json).Single(s => s["Sid"]!.GetValue<string>() == "DecryptDatabaseCredentials");
+        decrypt["Resource"]!.ToJsonString().Should().Contain("key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        decrypt["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToJsonString().Should().Contain("secretsmanager.");
+        Statements(json).Should().NotContain(s => s["Sid"]!.GetValue<string>() == "DecryptImportedDatabaseCredentials");
+    }
+
+    [Fact]
+    public void ValidatorPolicy_S3Drills_DecryptRestoredObjectsOnlyThroughS3()
+    {
+        var statements = Statements(Default.Value.Json);
+        var decrypt = statements.Single(s => s["Sid"]!.GetValue<string>() == "DecryptRestoredObjects");
+        Actions(decrypt).Should().Equal("kms:Decrypt");
+        decrypt["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToJsonString().Should().Contain("s3.");
+        // Only restored buckets are readable, so only restored objects can be decrypted through S3.
+        statements.Where(s => s["Effect"]!.GetValue<string>() == "Allow" && Actions(s).Any(a => a.StartsWith("s3:Get", StringComparison.Ordinal)))
+            .Should().OnlyContain(s => s["Resource"]!.ToJsonString().Contains("awsbackup-restore-test", StringComparison.Ordinal));
+
+        var (_, _, template) = DrillFixture.Create(new DrillOptions { ResourceTypes = [DrillResourceType.DynamoDb] });
+        Statements(Json.Of(template)).Should().NotContain(s => s["Sid"]!.GetValue<string>() == "DecryptRestoredObjects", "no S3 drills, no S3 decrypt");
     }
 
     [Fact]
@@ -190,7 +262,7 @@ public sealed class DrillSafetyAndAlarmTests
 
     private static List<JsonObject> Statements(JsonObject template) =>
         Json.ResourcesOfTypeIn(template, "AWS::IAM::ManagedPolicy")
-            .Where(p => p["Properties"]!["Description"]?.GetValue<string>().Contains("validator", StringComparison.Ordinal) == true)
+            .Where(p => p["Properties"]!["Description"]?.GetValue<string>().StartsWith("Restore drill validator", StringComparison.Ordinal) == true)
             .SelectMany(p => p["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
             .ToList();
 

@@ -161,7 +161,6 @@ public sealed class RestoreDrillTests
             ["Handler"] = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Handlers.Function::Handle",
             ["MemorySize"] = 1024,
             ["Timeout"] = 720,
-            ["ReservedConcurrentExecutions"] = 2,
             ["DeadLetterConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["TargetArn"] = Match.AnyValue() }),
             ["LoggingConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["LogGroup"] = Match.AnyValue() }),
         });
@@ -237,7 +236,39 @@ public sealed class RestoreDrillTests
     }
 
     [Fact]
-    public void Trigger_TargetsValidatorWithRetriesAndDeadLetterQueue()
+    public void Validator_ReservedConcurrency_OffByDefaultAndSetWhenOptedIn()
+    {
+        Json.ResourcesOfType(Default.Value.Template, "AWS::Lambda::Function").Single()["Properties"]!.AsObject()
+            .ContainsKey("ReservedConcurrentExecutions").Should().BeFalse("new accounts may have a concurrency quota of 10");
+        var (_, _, template) = DrillFixture.Create(new DrillOptions { ReservedConcurrency = 3 });
+        template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object> { ["ReservedConcurrentExecutions"] = 3 });
+    }
+
+    [Fact]
+    public void Flow_StandardStateMachineLogsWithoutExecutionDataTracesAndLocksPerRestoreJob()
+    {
+        var template = Default.Value.Template;
+        template.HasResourceProperties("AWS::StepFunctions::StateMachine", new Dictionary<string, object>
+        {
+            ["StateMachineName"] = "acme-restore-drill-flow",
+            ["StateMachineType"] = "STANDARD",
+            ["TracingConfiguration"] = new Dictionary<string, object> { ["Enabled"] = true },
+            ["LoggingConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["Level"] = "ALL", ["IncludeExecutionData"] = false }),
+        });
+        template.HasResourceProperties("AWS::DynamoDB::Table", new Dictionary<string, object>
+        {
+            ["KeySchema"] = new object[] { new Dictionary<string, object> { ["AttributeName"] = "restoreJobId", ["KeyType"] = "HASH" } },
+            ["TimeToLiveSpecification"] = new Dictionary<string, object> { ["AttributeName"] = "expiresAt", ["Enabled"] = true },
+            ["Tags"] = Match.ArrayWith(new object[] { new Dictionary<string, object> { ["Key"] = "ecommerce-backup:exclude", ["Value"] = "true" } }),
+        });
+        var definition = Json.Pretty(Json.ResourcesOfType(template, "AWS::StepFunctions::StateMachine").Single()["Properties"]!["DefinitionString"]!);
+        definition.Should().Contain("arn:aws:states:::dynamodb:putItem").And.Contain("attribute_not_exists(restoreJobId)")
+            .And.Contain("DynamoDB.ConditionalCheckFailedException").And.Contain("TransientDrillException")
+            .And.NotContain("aws-sdk:", "aws-sdk task parameters use the Java SDK's casing on AWS and boto's in moto; the flow avoids them");
+    }
+
+    [Fact]
+    public void Trigger_StartsTheDrillFlowWithRetriesAndDeadLetterQueue()
     {
         Default.Value.Template.HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
         {
@@ -245,7 +276,8 @@ public sealed class RestoreDrillTests
             {
                 Match.ObjectLike(new Dictionary<string, object>
                 {
-                    ["Arn"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith(new object[] { "Arn" }) }),
+                    ["Arn"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^DrillsFlow") }),
+                    ["RoleArn"] = Match.AnyValue(),
                     ["RetryPolicy"] = new Dictionary<string, object> { ["MaximumRetryAttempts"] = 8, ["MaximumEventAgeInSeconds"] = 21600 },
                     ["DeadLetterConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["Arn"] = Match.AnyValue() }),
                 }),
@@ -316,7 +348,8 @@ public sealed class RestoreDrillTests
         {
             ["VpcConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["SubnetIds"] = Match.AnyValue(), ["SecurityGroupIds"] = Match.AnyValue() }),
         });
-        Json.Pretty(Json.ResourcesOfType(template, "AWS::IAM::ManagedPolicy").Single()).Should().Contain("ec2:CreateNetworkInterface");
+        Json.ResourcesOfType(template, "AWS::IAM::ManagedPolicy").Select(Json.Pretty).Where(p => p.Contains("Restore drill validator", StringComparison.Ordinal))
+            .Should().ContainSingle().Which.Should().Contain("ec2:CreateNetworkInterface");
         Json.ResourcesOfType(template, "AWS::Lambda::Function").Single()["Metadata"]?.ToJsonString().Should().NotContain("LambdaInsideVPC");
     }
 

@@ -20,16 +20,20 @@ public sealed class BackupMonitoringTests
         $"acme-backup-jobs-failed-critical|NumberOfBackupJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|alerts",
         $"acme-backup-jobs-expired-critical|NumberOfBackupJobsExpired|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|alerts",
         $"acme-backup-jobs-aborted-warning|NumberOfBackupJobsAborted|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|warnings",
-        "acme-copy-jobs-failed-to-dr-region-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-region|warnings",
-        "acme-copy-jobs-failed-to-dr-account-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-account|warnings",
+        $"acme-copy-jobs-failed-to-dr-region-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|FILL(source, 0) + FILL(destination, 0): {Vault}+acme-dr-region|warnings",
+        $"acme-copy-jobs-failed-to-dr-account-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|FILL(source, 0) + FILL(destination, 0): {Vault}+acme-dr-account|warnings",
         $"acme-restore-jobs-failed-warning|NumberOfRestoreJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|warnings",
         $"acme-missing-backups-critical-tier-critical|NumberOfBackupJobsCompleted|Sum|3600|4|4|LessThanThreshold|1|breaching|{Vault}|alerts",
         $"acme-slow-backup-jobs-critical-tier-warning|NumberOfBackupJobsRunning|Maximum|900|4|4|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|warnings",
         $"acme-missing-backups-standard-tier-critical|NumberOfBackupJobsCompleted|Sum|3600|33|33|LessThanThreshold|1|breaching|{Vault}|alerts",
         $"acme-slow-backup-jobs-standard-tier-warning|NumberOfBackupJobsRunning|Maximum|900|32|32|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|warnings",
         $"acme-slow-backup-jobs-archive-tier-warning|NumberOfBackupJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|warnings",
-        "acme-slow-copy-jobs-to-dr-region-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-region|warnings",
-        "acme-slow-copy-jobs-to-dr-account-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-account|warnings",
+        $"acme-slow-copy-jobs-to-dr-region-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|MAX([FILL(source, 0), FILL(destination, 0)]): {Vault}+acme-dr-region|warnings",
+        $"acme-slow-copy-jobs-to-dr-account-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|MAX([FILL(source, 0), FILL(destination, 0)]): {Vault}+acme-dr-account|warnings",
+        // Issue 10 item 1: each job-event rule's lost deliveries page through CloudWatch, not through EventBridge.
+        "acme-event-delivery-failed-backup-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|alerts",
+        "acme-event-delivery-failed-copy-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|alerts",
+        "acme-event-delivery-failed-restore-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|alerts",
     ];
 
     [Fact]
@@ -37,11 +41,27 @@ public sealed class BackupMonitoringTests
     {
         var (_, backup, template) = TestStacks.Facade(WithWarnings());
 
-        template.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 16);
         Shapes(template).Should().Equal(DemoAlarms);
-        backup.Monitoring.Alarms.Should().HaveCount(13);
+        backup.Monitoring.Alarms.Should().HaveCount(16);
         backup.Monitoring.TiersWithoutMissingBackupsAlarm.Keys.Should().Equal(TierName.Archive);
         backup.Monitoring.TiersWithoutMissingBackupsAlarm[TierName.Archive].Should().Contain("longer than the 7 days");
+    }
+
+    [Fact]
+    public void Facade_WithDrillsAndAudit_EveryEventBridgeRuleHasAFailedInvocationsAlarm()
+    {
+        // Issue 10 item 1: for every rule the backup system creates, lost deliveries raise an alarm.
+        var (_, _, template) = TestStacks.Facade(TestStacks.DemoPropsWithDrills() with { Audit = new EcommerceBackupCdk.Compliance.AuditOptions() });
+
+        var rules = Json.Of(template)["Resources"]!.AsObject().Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Events::Rule").Select(r => r.Key).ToList();
+        var watched = Alarms(template)
+            .Where(a => a["MetricName"]?.GetValue<string>() == "FailedInvocations" && a["Namespace"]!.GetValue<string>() == "AWS/Events")
+            .Select(a => a["Dimensions"]!.AsArray().Single()!["Value"]!["Ref"]!.GetValue<string>())
+            .ToList();
+
+        rules.Should().HaveCountGreaterThan(3, "the drills add rules of their own");
+        watched.Should().BeEquivalentTo(rules);
     }
 
     [Fact]
@@ -68,7 +88,7 @@ public sealed class BackupMonitoringTests
         var (_, _, template) = TestStacks.Facade(props);
 
         Shapes(template).Should().Contain(
-            "acme-copy-jobs-failed-to-dr-region-critical|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|acme-dr-region|alerts");
+            $"acme-copy-jobs-failed-to-dr-region-critical|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|FILL(source, 0) + FILL(destination, 0): {Vault}+acme-dr-region|alerts");
     }
 
     [Fact]
@@ -152,9 +172,11 @@ public sealed class BackupMonitoringTests
         var template = Template.FromStack(stack);
 
         Shapes(template).Should().Equal(
-            "acme-dr-region-copy-jobs-failed-to-primary-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|acme-primary|dr-region-alerts",
+            $"acme-dr-region-copy-jobs-failed-to-primary-warning|NumberOfCopyJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|FILL(source, 0) + FILL(destination, 0): {Vault}+acme-primary|dr-region-alerts",
             $"acme-dr-region-restore-jobs-failed-warning|NumberOfRestoreJobsFailed|Sum|3600|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|{Vault}|dr-region-alerts",
-            "acme-dr-region-slow-copy-jobs-to-primary-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|acme-primary|dr-region-alerts");
+            $"acme-dr-region-slow-copy-jobs-to-primary-warning|NumberOfCopyJobsRunning|Maximum|900|96|96|GreaterThanOrEqualToThreshold|1|notBreaching|MAX([FILL(source, 0), FILL(destination, 0)]): {Vault}+acme-primary|dr-region-alerts",
+            "acme-dr-region-event-delivery-failed-copy-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|dr-region-alerts",
+            "acme-dr-region-event-delivery-failed-restore-job-failed-critical|FailedInvocations|Sum|300|1|1|GreaterThanOrEqualToThreshold|1|notBreaching|rule|dr-region-alerts");
         Json.ResourcesOfType(template, "AWS::Events::Rule").Select(r => r["Properties"]!["Name"]!.GetValue<string>())
             .Should().BeEquivalentTo("acme-dr-region-copy-job-failed-warning", "acme-dr-region-restore-job-failed-warning");
         template.ResourceCountIs("AWS::CloudWatch::Dashboard", 0);
@@ -183,6 +205,27 @@ public sealed class BackupMonitoringTests
             "monitoring.missingBackupsAfter.archive: does not fit a CloudWatch alarm of 1-hour periods (got 32d, allowed whole hours from 1h to 7d (CloudWatch evaluates at most 7 days))",
             "monitoring.slowJobsAfter.critical: does not fit a CloudWatch alarm (got 20m, allowed a multiple of 15m up to 1d, or whole hours up to 7d (sub-hour periods may cover at most 1 day, any alarm at most 7 days))",
             "monitoring.slowCopyAfter: does not fit a CloudWatch alarm (got 1830m, allowed a multiple of 15m up to 1d, or whole hours up to 7d (sub-hour periods may cover at most 1 day, any alarm at most 7 days))");
+    }
+
+    [Fact]
+    public void Facade_WindowForASkippedTier_IsRefusedAsDoingNothing()
+    {
+        var props = TestStacks.DemoProps() with
+        {
+            Monitoring = new MonitoringOptions
+            {
+                SkipTiers = [TierName.Archive, TierName.Archive],
+                MissingBackupsAfter = new Dictionary<TierName, TimeSpan> { [TierName.Archive] = TimeSpan.FromDays(2) },
+                SlowJobsAfter = new Dictionary<TierName, TimeSpan> { [TierName.Archive] = TimeSpan.FromHours(6) },
+            },
+        };
+
+        var act = () => TestStacks.Facade(props);
+
+        act.Should().Throw<BackupConfigurationException>().Which.Problems.Should().BeEquivalentTo(
+            "monitoring.skipTiers: names a tier twice (got ['archive', 'archive'], allowed each tier at most once)",
+            "monitoring.missingBackupsAfter.archive: does nothing: the tier is in monitoring.skipTiers, so it has no tier alarms (got 2d, allowed no value for archive, or remove it from monitoring.skipTiers)",
+            "monitoring.slowJobsAfter.archive: does nothing: the tier is in monitoring.skipTiers, so it has no tier alarms (got 6h, allowed no value for archive, or remove it from monitoring.skipTiers)");
     }
 
     [Fact]
@@ -234,11 +277,29 @@ public sealed class BackupMonitoringTests
             .ToDictionary(r => r.Key, r => r.Value!["Properties"]!["TopicName"]!.GetValue<string>().Split("-backup-")[1]);
         return Alarms(template).Select(p =>
         {
-            var dimension = p["Dimensions"]!.AsArray().Single()!;
-            dimension["Name"]!.GetValue<string>().Should().Be("BackupVaultName");
-            p["Namespace"]!.GetValue<string>().Should().Be("AWS/Backup");
-            var vault = dimension["Value"] is JsonValue v ? v.GetValue<string>() : "GetAtt:Vault";
             var topic = topics[p["AlarmActions"]!.AsArray().Single()!["Ref"]!.GetValue<string>()];
+            if (p["Metrics"] is JsonArray metrics)
+            {
+                // A math alarm (copy jobs under either vault): expression, then each input's metric, stat, period and vault.
+                var expression = metrics.Single(m => m!["Expression"] is not null)!;
+                var inputs = metrics.Where(m => m!["MetricStat"] is not null).Select(m => m!["MetricStat"]!).ToList();
+                var stats = inputs.Select(i => (Name: i["Metric"]!["MetricName"]!.GetValue<string>(), Stat: i["Stat"]!.GetValue<string>(), Period: i["Period"]!.ToJsonString())).Distinct().Single();
+                var vaults = inputs.Select(i => i["Metric"]!["Dimensions"]!.AsArray().Single()!["Value"] is JsonValue mv ? mv.GetValue<string>() : "GetAtt:Vault");
+                expression["ReturnData"]?.GetValue<bool>().Should().NotBe(false);
+                return string.Join('|', p["AlarmName"], stats.Name, stats.Stat, stats.Period, p["EvaluationPeriods"], p["DatapointsToAlarm"],
+                    p["ComparisonOperator"], p["Threshold"], p["TreatMissingData"], $"{expression["Expression"]}: {string.Join('+', vaults)}", topic);
+            }
+
+            var dimension = p["Dimensions"]!.AsArray().Single()!;
+            var isRule = dimension["Name"]!.GetValue<string>() == "RuleName";
+            dimension["Name"]!.GetValue<string>().Should().Be(isRule ? "RuleName" : "BackupVaultName");
+            p["Namespace"]!.GetValue<string>().Should().Be(isRule ? "AWS/Events" : "AWS/Backup");
+            if (isRule)
+            {
+                dimension["Value"]!["Ref"]!.GetValue<string>().Should().Contain("JobEvents");
+            }
+
+            var vault = isRule ? "rule" : dimension["Value"] is JsonValue v ? v.GetValue<string>() : "GetAtt:Vault";
             return string.Join('|', p["AlarmName"], p["MetricName"], p["Statistic"], p["Period"], p["EvaluationPeriods"], p["DatapointsToAlarm"],
                 p["ComparisonOperator"], p["Threshold"], p["TreatMissingData"], vault, topic);
         }).ToList();

@@ -9,13 +9,14 @@ namespace EcommerceBackupCdk.Tests.Protection;
 /// <summary>A stack with the guard-rail aspect on its app.</summary>
 internal static class ProtectionTestStacks
 {
-    public static Stack Stack(ProtectionMode mode, BackupTargets? targets = null)
+    public static Stack Stack(ProtectionMode mode, BackupTargets? targets = null, string? drAccount = null)
     {
         var stack = TestStacks.NewStack();
         Aspects.Of(stack.Node.Root).Add(new DataProtectionAspect(new DataProtectionAspectProps
         {
             Targets = targets ?? BackupTargets.Defaults,
             Options = new ProtectionOptions { Mode = mode },
+            DrAccount = drAccount,
         }));
         return stack;
     }

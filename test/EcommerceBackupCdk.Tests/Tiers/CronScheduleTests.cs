@@ -14,11 +14,26 @@ public sealed class CronScheduleTests
     [InlineData("cron(0 4 ? * SUN *)", 24 * 7)]
     [InlineData("cron(0 5 1 * ? *)", 24 * 31)]
     [InlineData("cron(0 5 1 1 ? *)", 24 * 366)]
+    [InlineData("cron(0 3 ? * MON-FRI *)", 24 * 3)]
+    [InlineData("cron(0 3 ? * 2-6 *)", 24 * 3)]
+    [InlineData("cron(0 3 ? * 1,7 *)", 24 * 6)]
+    [InlineData("cron(0 5 31 * ? *)", 24 * 61)]
+    [InlineData("cron(0 9 ? * 2#1 *)", 24 * 35)]
+    [InlineData("cron(0 9 ? * 6L *)", 24 * 35)]
     public void WorstCaseInterval_ValidSchedule_IsLongestGap(string expression, int hours)
     {
         CronSchedule.TryParse(expression, out var schedule, out var problem).Should().BeTrue(problem);
 
         schedule.WorstCaseInterval.Should().Be(TimeSpan.FromHours(hours));
+    }
+
+    [Fact]
+    public void WorstCaseIntervalIn_DailyInAZoneWithDaylightSaving_IsTheLongDayOfTheYear()
+    {
+        CronSchedule.TryParse("cron(0 3 ? * * *)", out var daily).Should().BeTrue();
+
+        daily.WorstCaseIntervalIn(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).Should().Be(TimeSpan.FromHours(25));
+        daily.WorstCaseIntervalIn(TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul")).Should().Be(TimeSpan.FromHours(24));
     }
 
     [Theory]

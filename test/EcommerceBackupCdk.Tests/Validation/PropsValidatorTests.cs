@@ -20,6 +20,15 @@ public sealed class PropsValidatorTests
     private static EcommerceBackupProps WithDr(Func<DisasterRecoveryOptions, DisasterRecoveryOptions> change) =>
         Valid with { DisasterRecovery = change(Valid.DisasterRecovery!) };
 
+    // The demo targets with every copy to the DR account removed: only the DR region receives copies.
+    private static BackupTargets RegionCopiesOnly()
+    {
+        static TierTargets Strip(TierTargets t) =>
+            t with { Rules = [.. t.Rules.Select(r => r with { Copies = [.. r.Copies.Where(c => c.Destination == CopyDestination.DrRegion)] })] };
+        var t = Valid.Targets;
+        return t with { Critical = Strip(t.Critical), Standard = Strip(t.Standard), Archive = Strip(t.Archive) with { Rules = [.. t.Archive.Rules.Select(r => r with { Copies = [new CopyTarget { Destination = CopyDestination.DrRegion, Retention = r.Retention }] })] } };
+    }
+
     private static readonly Dictionary<string, (Func<EcommerceBackupProps> Props, string Expected)> Cases = new()
     {
         ["store name"] = (() => Valid with { StoreName = "Acme Store" },
@@ -96,6 +105,12 @@ public sealed class PropsValidatorTests
             "vaultLock.acknowledgeComplianceModeIsIrreversible: compliance mode makes the lock and every recovery point's retention permanent after the grace time; acknowledge this explicitly (got False, allowed true when vaultLock.mode is 'compliance')"),
         ["changeable for"] = (() => Valid with { VaultLock = new VaultLockOptions { Mode = VaultLockMode.Compliance, AcknowledgeComplianceModeIsIrreversible = true, ChangeableFor = TimeSpan.FromDays(1) } },
             "vaultLock.changeableFor: grace time is too short (got 1d, allowed whole days, at least 3d (AWS minimum))"),
+        ["changeable for in governance"] = (() => Valid with { VaultLock = new VaultLockOptions { Mode = VaultLockMode.Governance, ChangeableFor = TimeSpan.FromDays(7) } },
+            "vaultLock.changeableFor: does nothing in governance mode: only a compliance-mode lock has a grace time (got 7d, allowed no value with vaultLock.mode 'governance', or vaultLock.mode 'compliance')"),
+        ["dr account region without account"] = (() => WithDr(d => d with { Account = null, AccountRegion = "eu-west-1" }) with { Targets = RegionCopiesOnly() },
+            "disasterRecovery.accountRegion: does nothing without disasterRecovery.account: it places the DR account's vault (got 'eu-west-1', allowed no value, or disasterRecovery.account as well)"),
+        ["dr account without copies"] = (() => Valid with { Targets = RegionCopiesOnly() },
+            "disasterRecovery.account: does nothing: no rule of any tier copies to the DR account (got '222222222222', allowed no value, or a rule with a copy to 'drAccount')"),
         ["lock min"] = (() => Valid with { VaultLock = new VaultLockOptions { MinRetention = TimeSpan.FromHours(5) } },
             "vaultLock.minRetention: must be whole days, at least 1 day (got 5h"),
         ["lock max"] = (() => Valid with { VaultLock = new VaultLockOptions { MaxRetention = TimeSpan.FromDays(40000) } },
@@ -134,6 +149,20 @@ public sealed class PropsValidatorTests
 
         problems.Should().Contain(p => p.StartsWith(expected, StringComparison.Ordinal),
             because: $"case '{name}' should be reported; got:\n{string.Join("\n", problems)}");
+    }
+
+    [Fact]
+    public void Validate_WeekdayRuleWithAThreeDayRpo_IsAccepted()
+    {
+        // Monday to Friday at 03:00 leaves at most 3 days (Friday to Monday); read as "restricted weekdays = a week",
+        // this RPO used to be refused.
+        var weekdays = new SnapshotRule { Name = "Weekdays", Schedule = "cron(0 3 ? * MON-FRI *)", Retention = TimeSpan.FromDays(35) };
+        var props = Valid with { Targets = Valid.Targets with { Standard = Valid.Targets.Standard with { Rpo = TimeSpan.FromDays(3), Rules = [weekdays] } } };
+
+        PropsValidator.Validate(props, TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().NotContain(p => p.StartsWith("targets.standard.rpo", StringComparison.Ordinal));
+        var tooShort = props with { Targets = props.Targets with { Standard = props.Targets.Standard with { Rpo = TimeSpan.FromDays(2) } } };
+        PropsValidator.Validate(tooShort, TestStacks.PrimaryAccount, TestStacks.PrimaryRegion).All.Should().Contain(
+            "targets.standard.rpo: cannot be met: the most frequent rule leaves up to 3d between recovery points and the tier has no continuous backup (got 2d, allowed an RPO of at least 3d, a more frequent rule, or continuous backup (5m))");
     }
 
     [Fact]

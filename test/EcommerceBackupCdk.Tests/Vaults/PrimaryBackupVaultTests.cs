@@ -31,7 +31,7 @@ public sealed class PrimaryBackupVaultTests
         template.HasResourceProperties("AWS::KMS::Alias", new Dictionary<string, object> { ["AliasName"] = "alias/acme-primary-vault" });
         template.HasResource("AWS::Backup::BackupVault", new Dictionary<string, object>
         {
-            ["DeletionPolicy"] = "Retain",
+            ["DeletionPolicy"] = "RetainExceptOnCreate", // issue 10: a rolled-back first deploy must not keep the named vault
             ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
             {
                 ["BackupVaultName"] = "acme-primary",
