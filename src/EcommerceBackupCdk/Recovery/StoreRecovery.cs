@@ -132,6 +132,14 @@ public sealed class StoreRecovery : Construct
             const string noVpc = "No network is configured (drills.network): the function then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.";
             NagSuppressions.Add(Function,
                 ("NIST.800.53.R5-LambdaInsideVPC", noVpc), ("HIPAA.Security-LambdaInsideVPC", noVpc), ("PCI.DSS.321-LambdaInsideVPC", noVpc));
+            ControlTowerControls.FunctionOutsideVpc(Function, noVpc);
+        }
+        else if (props.Network.Vpc.Stack != Stack.Of(this))
+        {
+            // As for the drill validator: the guard rule accepts only literal subnet ids or Refs to AWS::EC2::Subnet in the
+            // same template; subnets of a VPC in another stack arrive as Fn::ImportValue.
+            NagSuppressions.Add(Function, (ControlTowerControls.LambdaInVpc,
+                "The function is in a customer-managed VPC (drills.network) whose subnets another stack exports: they reach this template as Fn::ImportValue, which the static check cannot resolve; a Control Tower hook sees the resolved subnet ids."));
         }
 
         var machineLogs = new LogGroup(this, "StateMachineLogs", new LogGroupProps

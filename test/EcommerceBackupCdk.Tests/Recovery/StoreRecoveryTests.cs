@@ -19,7 +19,9 @@ public class StoreRecoveryTests
 
     private static JsonObject Definition(JsonObject template)
     {
-        var machine = Json.ResourcesOfTypeIn(template, "AWS::StepFunctions::StateMachine").Single();
+        // The drills have their own state machine beside this one.
+        var machine = Json.ResourcesOfTypeIn(template, "AWS::StepFunctions::StateMachine")
+            .Single(m => m["Properties"]!["StateMachineName"]?.ToJsonString().Contains("store-recovery", StringComparison.Ordinal) == true);
         var body = machine["Properties"]!["DefinitionString"]!;
         // CDK renders DefinitionSubstitutions through Fn::Sub/Join; the literal parts hold the ASL.
         var text = body is JsonValue v ? v.GetValue<string>() : string.Concat(((JsonArray)body["Fn::Join"]![1]!).Select(p => p is JsonValue s ? s.GetValue<string>() : "\"FN\""));
