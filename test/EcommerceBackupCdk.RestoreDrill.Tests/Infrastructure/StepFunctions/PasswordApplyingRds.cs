@@ -55,11 +55,14 @@ public sealed class PasswordApplyingRds(IRdsApi inner, string database, TimeSpan
                 SslMode = MySqlSslMode.None,
             }.ConnectionString);
             await connection.OpenAsync();
+            // The master user of a restored cluster already holds its privileges; only its password changes. So the
+            // privileges are in place before the new password works (a login that succeeds must also be able to read,
+            // or the probe would see "Access denied ... to database" that RDS never produces for its master user).
             foreach (var sql in new[]
             {
-                $"CREATE USER IF NOT EXISTS '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'",
-                $"ALTER USER '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'",
+                $"CREATE USER IF NOT EXISTS '{user}'@'127.0.0.1' IDENTIFIED BY '{Guid.NewGuid():N}'",
                 $"GRANT SELECT ON {database}.* TO '{user}'@'127.0.0.1'",
+                $"ALTER USER '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'",
             })
             {
                 await using var command = connection.CreateCommand();
