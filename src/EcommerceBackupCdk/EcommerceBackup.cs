@@ -6,6 +6,7 @@ using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Posture;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.Rules;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
@@ -177,6 +178,23 @@ public sealed class EcommerceBackup : Construct
             Monitoring.AlarmOnFailedExecutions(Drills.Flow, "drills-flow");
         }
 
+        if (Drills is not null && props.Recovery.Enabled)
+        {
+            Recovery = new StoreRecovery(this, "Recovery", new StoreRecoveryProps
+            {
+                StoreName = props.StoreName,
+                Targets = props.Targets,
+                ReportBucket = Drills.ReportBucket,
+                Key = Drills.Key,
+                ValidatorEnvironment = Drills.ValidatorEnvironment,
+                DatabaseSecrets = [.. new[] { props.Drills.DatabaseSecret }.Concat(props.Drills.Resources.Select(r => r.DatabaseSecret)).OfType<Amazon.CDK.AWS.SecretsManager.ISecret>().Distinct()],
+                Network = props.Drills.Network,
+                Code = props.Drills.ValidatorCode,
+                Options = props.Recovery,
+                Monitoring = Monitoring,
+            });
+        }
+
         if (props.Protection is { } protection)
         {
             Protection = new DataProtectionAspect(new DataProtectionAspectProps
@@ -272,6 +290,9 @@ public sealed class EcommerceBackup : Construct
 
     /// <summary>The restore drills, or null when <see cref="DrillOptions.Enabled"/> is false.</summary>
     public RestoreDrill? Drills { get; }
+
+    /// <summary>Store recovery, or null when drills or <see cref="RecoveryOptions.Enabled"/> are off.</summary>
+    public StoreRecovery? Recovery { get; }
 
     /// <summary>ARN of the DR-region vault copies go to, or null when no rule copies there.</summary>
     public string? DrRegionVaultArn { get; }

@@ -3,6 +3,7 @@ using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Vaults;
 
@@ -50,6 +51,13 @@ public sealed record EcommerceBackupProps
     /// resource type, the validator built from this repository — see <see cref="DrillDefaults"/>.
     /// </summary>
     public DrillOptions Drills { get; init; } = new();
+
+    /// <summary>
+    /// Store recovery (DESIGN §10): the <c>&lt;store&gt;-store-recovery</c> state machine and its quarterly drill. It reuses
+    /// the drills' report bucket and validator checks, so it exists only when <see cref="Drills"/> is enabled.
+    /// Default: enabled, see <see cref="RecoveryDefaults"/>.
+    /// </summary>
+    public RecoveryOptions Recovery { get; init; } = new();
 
     /// <summary>
     /// Age after which S3 backup data in the vaults moves to AWS Backup's low-cost warm tier

@@ -15,6 +15,9 @@ internal sealed record AppConfig
     /// <summary>Existing resources the drills reference by id or ARN.</summary>
     public DrillConfig Drills { get; init; } = new();
 
+    /// <summary>Existing resources store recovery references by ARN.</summary>
+    public RecoveryConfig Recovery { get; init; } = new();
+
     /// <summary>The demo store. Default: off.</summary>
     public DemoStoreConfig DemoStore { get; init; } = new();
 }

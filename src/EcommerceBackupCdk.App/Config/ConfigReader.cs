@@ -5,6 +5,7 @@ using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Protection;
+using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
@@ -44,7 +45,7 @@ internal static partial class ConfigReader
             }
 
             var r = new Reader(problems);
-            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "controlTower",
+            r.Keys(root, "", "storeName", "primary", "disasterRecovery", "notifications", "scheduleTimeZone", "vaultLock", "targets", "monitoring", "drills", "protection", "demoStore", "audit", "controlTower", "recovery",
                 "airGappedVault", "malwareScanning", "itemSearch", "tamperAlerts");
 
             var storeName = r.String(root, "storeName", required: true) ?? string.Empty;
@@ -138,6 +139,7 @@ internal static partial class ConfigReader
             var (drills, drillConfig) = r.Object(root, "drills") is { } de ? ReadDrills(r, de) : (new DrillOptions(), new DrillConfig());
             var protection = ReadProtection(r, root);
             var demoStore = ReadDemoStore(r, root);
+            var (recovery, recoveryConfig) = ReadRecovery(r, root, drills);
             var controlTower = new ControlTowerOptions();
             if (r.Object(root, "controlTower") is { } ct)
             {
@@ -159,6 +161,7 @@ internal static partial class ConfigReader
                 ItemSearch = itemSearch,
                 TamperAlerts = tamper,
                 Drills = drills,
+                Recovery = recovery,
                 Protection = protection,
                 StoreName = storeName,
                 Targets = targets,
@@ -198,7 +201,7 @@ internal static partial class ConfigReader
             }
 
             problems.ThrowIfAny($"cdk.json context '{ContextKey}'");
-            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig, DemoStore = demoStore };
+            return new AppConfig { PrimaryAccount = account!, PrimaryRegion = region!, Backup = backup, Drills = drillConfig, Recovery = recoveryConfig, DemoStore = demoStore };
         }
     }
 
@@ -559,6 +562,84 @@ internal static partial class ConfigReader
         var enabled = r.Bool(p, "protection.enabled") != false;
         RefuseWhileDisabled(r, p, "protection", enabled);
         return enabled ? options : null;
+    }
+
+    /// <summary>
+    /// The <c>recovery</c> key (store recovery, DESIGN §10). Refuses settings that would do nothing: any setting while
+    /// <c>recovery.enabled</c> is false, a time zone without a schedule, and store recovery at all while
+    /// <c>drills.enabled</c> is false (it runs on the drill validator, so the facade would not create it).
+    /// The remaining rules (cron, ranges, instance class) are <see cref="RecoveryOptionsValidator"/>'s.
+    /// </summary>
+    private static (RecoveryOptions Options, RecoveryConfig Config) ReadRecovery(Reader r, JsonElement root, DrillOptions drills)
+    {
+        const string key = "recovery";
+        var defaults = new RecoveryOptions();
+        if (r.Object(root, key) is not { } e)
+        {
+            return (defaults with { Enabled = defaults.Enabled && drills.Enabled }, new RecoveryConfig());
+        }
+
+        string[] names = ["enabled", "tier", "schedule", "timeZone", "pollInterval", "restoreTimeout", "auroraInstanceClass", "s3RestoreRoleArn"];
+        r.Keys(e, key, names);
+        var enabled = r.Bool(e, $"{key}.enabled") ?? defaults.Enabled;
+        var set = names.Where(n => n != "enabled" && e.TryGetProperty(n, out _)).ToList();
+        if (!enabled)
+        {
+            if (set.Count > 0)
+            {
+                r.Problems.Add($"{key}.{set[0]}", $"does nothing while {key}.enabled is false ({string.Join(", ", set.Select(n => $"{key}.{n}"))} set)", string.Join(", ", set),
+                    $"remove them, or set {key}.enabled to true");
+            }
+
+            return (defaults with { Enabled = false }, new RecoveryConfig());
+        }
+
+        if (!drills.Enabled)
+        {
+            r.Problems.Add(key, "does nothing while drills.enabled is false: store recovery runs on the drill validator and its report bucket", "enabled",
+                $"drills.enabled true, or {key}.enabled false");
+        }
+
+        var tier = defaults.Tier;
+        if (r.String(e, $"{key}.tier") is { } tierName)
+        {
+            if (TierNames.TryParse(tierName, out var parsed))
+            {
+                tier = parsed;
+            }
+            else
+            {
+                r.Problems.Add($"{key}.tier", "is not a tier", tierName, TierNames.Allowed);
+            }
+        }
+
+        // "schedule": null turns the quarterly drill off; a missing key keeps the default.
+        var scheduleOff = e.TryGetProperty("schedule", out var s) && s.ValueKind == JsonValueKind.Null;
+        var schedule = scheduleOff ? null : r.String(e, $"{key}.schedule") ?? defaults.Schedule;
+        var timeZone = r.String(e, $"{key}.timeZone");
+        if (scheduleOff && timeZone is not null)
+        {
+            r.Problems.Add($"{key}.timeZone", $"does nothing while {key}.schedule is null (no quarterly drill)", timeZone, $"remove it, or set {key}.schedule");
+        }
+
+        var roleArn = r.String(e, $"{key}.s3RestoreRoleArn");
+        if (roleArn is not null && !Regex.IsMatch(roleArn, "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$"))
+        {
+            r.Problems.Add($"{key}.s3RestoreRoleArn", "is not an IAM role ARN", roleArn, "arn:aws:iam::<12-digit account>:role/<name>");
+            roleArn = null;
+        }
+
+        var options = defaults with
+        {
+            Enabled = true,
+            Tier = tier,
+            Schedule = schedule,
+            TimeZone = timeZone ?? defaults.TimeZone,
+            PollInterval = r.Duration(e, $"{key}.pollInterval") ?? defaults.PollInterval,
+            RestoreTimeout = r.Duration(e, $"{key}.restoreTimeout") ?? defaults.RestoreTimeout,
+            AuroraInstanceClass = r.String(e, $"{key}.auroraInstanceClass") ?? defaults.AuroraInstanceClass,
+        };
+        return (options, new RecoveryConfig { S3RestoreRoleArn = roleArn });
     }
 
     private static DemoStoreConfig ReadDemoStore(Reader r, JsonElement root)

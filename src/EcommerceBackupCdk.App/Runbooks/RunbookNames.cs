@@ -21,6 +21,7 @@ internal static class RunbookNames
         "criticalPlan", "standardPlan", "archivePlan", "alertTopic", "restoreRole",
         "restoreTestingPlan", "validatorFunction", "validatorLogGroup", "dashboard",
         "auditFrameworkCritical", "auditTrail", "evidenceIndexFunction", "controlComplianceReportPlan",
+        "storeRecovery",
     ];
 
     public static IReadOnlyDictionary<string, string> From(AppConfig config)
@@ -52,6 +53,8 @@ internal static class RunbookNames
             ["validatorFunction"] = Drills.RestoreDrill.ValidatorFunctionName(store),
             ["validatorLogGroup"] = $"/aws/lambda/{Drills.RestoreDrill.ValidatorFunctionName(store)}",
             ["dashboard"] = $"{store}-backup",
+            ["storeRecovery"] = Recovery.StoreRecovery.StateMachineName(store),
+            ["storeRecoveryArn"] = $"arn:{AwsRegions.Partition(config.PrimaryRegion)}:states:{config.PrimaryRegion}:{config.PrimaryAccount}:stateMachine:{Recovery.StoreRecovery.StateMachineName(store)}",
             ["auditFrameworkCritical"] = Audit(b, $"{store.Replace('-', '_')}_backup_critical"),
             ["auditTrail"] = Audit(b, $"{store}-backup-audit"),
             ["evidenceIndexFunction"] = Audit(b, $"{store}-backup-evidence-index"),

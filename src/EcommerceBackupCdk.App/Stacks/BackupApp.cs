@@ -67,6 +67,7 @@ internal static class BackupApp
             Description = $"{store} backup: primary vault, tiered backup plans, alerts and restore drills.",
             Backup = config.Backup,
             Drills = config.Drills,
+            Recovery = config.Recovery,
             DemoDrillNetwork = demoStore?.DrillNetwork,
         });
 

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SecretsManager;
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Drills;
@@ -13,7 +14,10 @@ internal sealed class PrimaryBackupStack : Stack
     public PrimaryBackupStack(Construct scope, string id, PrimaryBackupStackProps props)
         : base(scope, id, props)
     {
-        Backup = new EcommerceBackup(this, "Backup", props.Backup with { Drills = WithDemoNetwork(WithReferences(props.Backup.Drills, props.Drills), props) });
+        var recovery = props.Recovery.S3RestoreRoleArn is { } roleArn
+            ? props.Backup.Recovery with { S3RestoreRole = Role.FromRoleArn(this, "RecoveryS3RestoreRole", roleArn, new FromRoleArnOptions { Mutable = false }) }
+            : props.Backup.Recovery;
+        Backup = new EcommerceBackup(this, "Backup", props.Backup with { Drills = WithDemoNetwork(WithReferences(props.Backup.Drills, props.Drills), props), Recovery = recovery });
     }
 
     public EcommerceBackup Backup { get; }

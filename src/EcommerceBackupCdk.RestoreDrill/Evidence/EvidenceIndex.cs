@@ -33,6 +33,9 @@ public sealed record EvidenceIndex
 
     public required IReadOnlyList<DrillEvidence> Drills { get; init; }
 
+    /// <summary>The newest store recovery (recovery/latest.json in the drill report bucket): measured full-stack RTO beside the target; null when none ran.</summary>
+    public StoreRecoveryEvidence? LastStoreRecovery { get; init; }
+
     public required JobSummary BackupJobs { get; init; }
 
     public required JobSummary CopyJobs { get; init; }

@@ -78,6 +78,33 @@ public sealed partial class EvidenceIndexBuilder
             }
         }
 
+        StoreRecoveryEvidence? lastRecovery = null;
+        const string latestRecovery = Recovery.RecoveryNames.LatestReportKey;
+        if ((await _drillStore.ListAsync(latestRecovery, cancellationToken).ConfigureAwait(false)).Any(o => o.Key == latestRecovery))
+        {
+            try
+            {
+                var r = JsonSerializer.Deserialize<Recovery.RecoveryReport>(await _drillStore.ReadTextAsync(latestRecovery, cancellationToken).ConfigureAwait(false), Recovery.StoreRecoveryHandler.Json)
+                    ?? throw new JsonException("empty");
+                lastRecovery = new StoreRecoveryEvidence
+                {
+                    ExecutionName = r.ExecutionName,
+                    Mode = r.Mode,
+                    Tier = r.Tier,
+                    PointInTime = r.PointInTime,
+                    FinishedAt = r.FinishedAt,
+                    FullStackRtoSeconds = r.FullStackRtoSeconds,
+                    RtoTargetSeconds = r.RtoTargetSeconds,
+                    Result = r.Result,
+                    ReportKey = latestRecovery,
+                };
+            }
+            catch (JsonException e)
+            {
+                unreadable.Add($"{latestRecovery}: not a recovery report ({e.Message})");
+            }
+        }
+
         var controls = new List<ControlComplianceItem>();
         var resources = new List<ResourceComplianceItem>();
         var jobs = new List<BackupJobItem>();
@@ -156,6 +183,7 @@ public sealed partial class EvidenceIndexBuilder
             Controls = latestControls,
             NonCompliantResources = nonCompliant,
             Drills = orderedDrills,
+            LastStoreRecovery = lastRecovery,
             BackupJobs = Summary(uniqueJobs.Where(j => j.Kind == BackupJobItem.Backup)),
             CopyJobs = Summary(copies),
             RestoreJobs = Summary(uniqueJobs.Where(j => j.Kind == BackupJobItem.Restore)),

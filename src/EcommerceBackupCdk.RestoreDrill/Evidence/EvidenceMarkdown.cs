@@ -73,6 +73,18 @@ public static class EvidenceMarkdown
         }
 
         Line();
+        Line("## Store recovery");
+        Line();
+        if (index.LastStoreRecovery is { } rec)
+        {
+            Line($"Last measured full-stack RTO: **{Duration(rec.FullStackRtoSeconds)}** of the {rec.Tier} target {Duration(rec.RtoTargetSeconds)} ({Met(rec.RtoMet)}) — `{rec.ExecutionName}` ({rec.Mode}, finished {Time(rec.FinishedAt)}, point in time {Time(rec.PointInTime)}), **{rec.Result}**; report `s3://{index.DrillBucket}/{rec.ReportKey}`.");
+        }
+        else
+        {
+            Line("No store recovery has run yet (recovery/latest.json is missing from the drill report bucket); the quarterly drill writes it.");
+        }
+
+        Line();
         Line("## Jobs and copies");
         Line();
         Line($"- Backup jobs: {index.BackupJobs.Completed} completed, {index.BackupJobs.Failed} failed, {index.BackupJobs.Other} other");

@@ -434,6 +434,9 @@ public sealed class RestoreDrill : Construct
     /// <summary>The one policy of the validator's role.</summary>
     public IManagedPolicy ValidatorPolicy { get; }
 
+    /// <summary>The validator's environment (targets, probes, secrets); store recovery judges restored resources with it.</summary>
+    public IReadOnlyDictionary<string, string> ValidatorEnvironment => Environment();
+
     /// <summary>The drill report bucket.</summary>
     public IBucket ReportBucket { get; }
 

@@ -27,7 +27,19 @@ public static class BackupPosture
         ArgumentNullException.ThrowIfNull(backup);
         var stack = Stack.Of(backup);
         IConstruct scope = backup.Props.Protection is { WholeApp: false } ? stack : (IConstruct?)Stage.Of(backup) ?? stack;
-        return Build(backup.Props, stack, scope, backup.DrillCoverage);
+        var report = Build(backup.Props, stack, scope, backup.DrillCoverage);
+        return backup.Recovery is { } recovery && backup.Drills is { } drills
+            ? report with
+            {
+                StoreRecovery = new StoreRecoveryPosture
+                {
+                    StateMachine = Recovery.StoreRecovery.StateMachineName(backup.Props.StoreName),
+                    Tier = recovery.Tier,
+                    RtoTarget = recovery.RtoTarget,
+                    LastMeasured = $"{Recovery.RecoveryContract.LatestReportKey} in the drill report bucket ({(Token.IsUnresolved(drills.ReportBucket.BucketName) ? "see the stack outputs" : drills.ReportBucket.BucketName)}); the evidence index shows it beside the target",
+                },
+            }
+            : report;
     }
 
     /// <summary>Builds the report from props, for apps that compose the parts without the facade.</summary>

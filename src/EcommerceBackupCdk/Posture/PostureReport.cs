@@ -42,6 +42,9 @@ public sealed record PostureReport
     /// <summary>Estimated monthly cost of all backups, USD.</summary>
     public required double EstimatedMonthlyCostUsd { get; init; }
 
+    /// <summary>Store recovery's full-stack RTO target and where its last measurement is; null without store recovery.</summary>
+    public StoreRecoveryPosture? StoreRecovery { get; init; }
+
     /// <summary>
     /// Estimated monthly cost of the same targets under one plan per tier (every rule for every type, no S3 tiering),
     /// USD: what rule derivation saves is the difference.

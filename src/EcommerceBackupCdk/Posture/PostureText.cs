@@ -30,6 +30,11 @@ internal static class PostureText
 
         s.Append("\nContinuous backups are not copied as such: each copy destination receives the snapshots of the rules that copy there, so its worst-case RPO is the gap between those copies.\n");
 
+        if (r.StoreRecovery is { } rec)
+        {
+            s.Append(Inv, $"\nStore recovery: `{rec.StateMachine}` restores the {rec.Tier.TagValue()} tier to one point in time; full-stack RTO target {D(rec.RtoTarget)}; last measured: {rec.LastMeasured}.\n");
+        }
+
         if (r.FamilyRules.Count > 0)
         {
             s.Append("\n## Rules derived per resource family\n\nA family gets a plan of its own (`<store>-<tier>-<family>`, selected by the tier tag AND the family's ARN patterns) where a rule of its tier adds nothing it does not already have; the tier's plan keeps every other type.\n\n");

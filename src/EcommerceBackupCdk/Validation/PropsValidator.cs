@@ -50,6 +50,7 @@ public static partial class PropsValidator
         }
 
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
+        Recovery.RecoveryOptionsValidator.Validate(props.Recovery, props.Targets, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         AirGappedVaultValidator.Validate(props, primaryRegion, problems);
         Plans.ResilienceValidator.Validate(props, problems);

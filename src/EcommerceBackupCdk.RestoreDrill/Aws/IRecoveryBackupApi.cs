@@ -1,0 +1,11 @@
+namespace EcommerceBackupCdk.RestoreDrill.Aws;
+
+/// <summary>The AWS Backup operations store recovery uses for S3 (restored from its continuous recovery point).</summary>
+public interface IRecoveryBackupApi
+{
+    /// <summary>GET /resources/{resourceArn}/recovery-points/: the recovery points of one resource.</summary>
+    Task<IReadOnlyList<RecoveryPointSummary>> ListRecoveryPointsByResourceAsync(string resourceArn, CancellationToken cancellationToken);
+
+    /// <summary>PUT /restore-jobs: starts a restore job and returns its id.</summary>
+    Task<string> StartRestoreJobAsync(string recoveryPointArn, string iamRoleArn, string resourceType, IReadOnlyDictionary<string, string> metadata, string idempotencyToken, CancellationToken cancellationToken);
+}
