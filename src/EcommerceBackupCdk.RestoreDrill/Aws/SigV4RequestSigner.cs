@@ -20,11 +20,15 @@ internal static class SigV4RequestSigner
         ImmutableCredentials credentials,
         DateTime signedAtUtc)
     {
+        // A query string travels in request.Path (REST-JSON GETs such as ListScanJobs); SigV4 signs it as the
+        // canonical query string, not as part of the canonical URI, so it is handed to the SDK as parameters.
+        var q = request.Path.IndexOf('?', StringComparison.Ordinal);
+        var path = q < 0 ? request.Path : request.Path[..q];
         var sdkRequest = new DefaultRequest(new MinimalRequest(), signingService)
         {
             HttpMethod = request.Method.Method,
             Endpoint = endpoint,
-            ResourcePath = request.Path,
+            ResourcePath = path,
             Content = request.Body,
             AuthenticationRegion = region,
             OverrideSigningServiceName = signingService,
@@ -33,8 +37,18 @@ internal static class SigV4RequestSigner
             // more; with the SDK's double encoding on, an already-encoded segment would be encoded twice more and the
             // signature rejected (found by the store recovery's S3 tests against SigV4Verifier). Paths without escapes
             // keep the SDK's default, which every other client here was verified with.
-            UseDoubleEncoding = !request.Path.Contains('%', StringComparison.Ordinal),
+            UseDoubleEncoding = !path.Contains('%', StringComparison.Ordinal),
         };
+        if (q >= 0)
+        {
+            foreach (var pair in request.Path[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
+                sdkRequest.Parameters[name] = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            }
+        }
+
         foreach (var (name, value) in request.Headers)
         {
             sdkRequest.Headers[name] = value;

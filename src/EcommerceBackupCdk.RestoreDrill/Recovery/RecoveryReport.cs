@@ -38,6 +38,9 @@ public sealed record RecoveryReport
 
     public IReadOnlyList<string> Skipped { get; init; } = [];
 
+    /// <summary>Per restored resource of a malware-scanned type (S3): the last clean recovery point, or why there is none.</summary>
+    public IReadOnlyList<CleanRecoveryPoint> CleanPoints { get; init; } = [];
+
     /// <summary>Incident mode: what to switch over, with the real restored names.</summary>
     public IReadOnlyList<string> CutoverSteps { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3.Model;
+using EcommerceBackupCdk.RestoreDrill.Aws;
 using EcommerceBackupCdk.RestoreDrill.Reports;
 
 namespace EcommerceBackupCdk.RestoreDrill.Recovery;
@@ -72,6 +73,12 @@ internal sealed class RecoveryReporter
         }
 
         var ok = checks.All(c => c.Status != DrillCheck.Failed) && results.All(r => r.Status == ResourceResult.Passed);
+        var cleanPoints = new List<CleanRecoveryPoint>();
+        foreach (var resource in plan.Resources.Where(r => ScannedKinds.Contains(r.Kind)))
+        {
+            cleanPoints.Add(await CleanPointAsync(resource.SourceArn, point, cancellationToken).ConfigureAwait(false));
+        }
+
         var report = new RecoveryReport
         {
             Store = _settings.Drill.StoreName,
@@ -89,6 +96,7 @@ internal sealed class RecoveryReporter
             Resources = results,
             Checks = checks,
             Skipped = plan.Skipped,
+            CleanPoints = cleanPoints,
             CutoverSteps = plan.Mode == RecoveryInput.Incident ? Cutover(results) : [],
             Failure = failure,
         };
@@ -113,6 +121,85 @@ internal sealed class RecoveryReporter
 
         Emf(new Dictionary<string, string> { ["Store"] = report.Store, ["Tier"] = tier }, storeMetrics, report.ExecutionName, now);
         return new { passed = ok, fullStackRtoSeconds = fullStack, reportKey = $"{key}.json", markdownKey = $"{key}.md" };
+    }
+
+    /// <summary>
+    /// Kinds store recovery restores whose recovery points GuardDuty Malware Protection for AWS Backup scans: ListScanJobs
+    /// ByResourceType "Valid Values: EBS | EC2 | S3" (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ListScanJobs.html),
+    /// so of DynamoDB, RDS, Aurora and S3 only S3.
+    /// </summary>
+    private static readonly HashSet<string> ScannedKinds = new(StringComparer.Ordinal) { RecoveryKinds.S3 };
+
+    private async Task<CleanRecoveryPoint> CleanPointAsync(string sourceArn, DateTimeOffset point, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ScanJobSummary> scans;
+        try
+        {
+            scans = await _deps.RecoveryBackup.ListCompletedScanJobsAsync(sourceArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AwsServiceException or AwsClientException)
+        {
+            // Recorded in the report (not swallowed): the restore itself is done; failing the report here would lose it.
+            return new CleanRecoveryPoint { SourceArn = sourceArn, Status = CleanRecoveryPoint.LookupFailed, Detail = $"ListScanJobs failed, the last clean recovery point is unknown: {e.Message}" };
+        }
+
+        return JudgeCleanPoint(sourceArn, scans, point);
+    }
+
+    /// <summary>
+    /// The newest completed NO_THREATS_FOUND scan names the last clean recovery point (ScanJob "ScanResult":
+    /// "ScanResultStatus" NO_THREATS_FOUND | THREATS_FOUND, https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ScanJob.html);
+    /// a THREATS_FOUND scan completed at or after it, with the point in time after the clean scan, is flagged.
+    /// </summary>
+    internal static CleanRecoveryPoint JudgeCleanPoint(string sourceArn, IReadOnlyList<ScanJobSummary> scans, DateTimeOffset point)
+    {
+        var completed = scans.Where(s => s.State is null or "COMPLETED" && s.CompletionDate is not null).ToList();
+        if (completed.Count == 0)
+        {
+            return new CleanRecoveryPoint
+            {
+                SourceArn = sourceArn,
+                Status = CleanRecoveryPoint.NotScanned,
+                Detail = "not scanned: no completed malware scan of its recovery points (ListScanJobs covers the last 30 days; scanning is optional)",
+            };
+        }
+
+        var clean = completed.Where(s => s.ScanResultStatus == "NO_THREATS_FOUND").MaxBy(s => s.CompletionDate);
+        if (clean is null)
+        {
+            var newest = completed.MaxBy(s => s.CompletionDate)!;
+            return new CleanRecoveryPoint
+            {
+                SourceArn = sourceArn,
+                Status = CleanRecoveryPoint.NoCleanPoint,
+                ThreatsRecoveryPointArn = completed.Where(s => s.ScanResultStatus == "THREATS_FOUND").MaxBy(s => s.CompletionDate)?.RecoveryPointArn,
+                Detail = $"no clean recovery point: none of {completed.Count} completed scan(s) found no threats; newest scan {Iso(newest.CompletionDate)} of {newest.RecoveryPointArn} ({newest.ScanResultStatus ?? "no result"})",
+            };
+        }
+
+        var cleanAt = clean.CompletionDate!.Value;
+        var threats = completed.Where(s => s.ScanResultStatus == "THREATS_FOUND" && s.CompletionDate >= cleanAt).MaxBy(s => s.CompletionDate);
+        if (threats is not null && point > cleanAt)
+        {
+            return new CleanRecoveryPoint
+            {
+                SourceArn = sourceArn,
+                Status = CleanRecoveryPoint.ThreatsAfterClean,
+                RecoveryPointArn = clean.RecoveryPointArn,
+                ScannedAt = cleanAt,
+                ThreatsRecoveryPointArn = threats.RecoveryPointArn,
+                Detail = $"point in time {Iso(point)} is after the last clean recovery point {Iso(cleanAt)} ({clean.RecoveryPointArn}); a scan found threats in {threats.RecoveryPointArn} at {Iso(threats.CompletionDate)}",
+            };
+        }
+
+        return new CleanRecoveryPoint
+        {
+            SourceArn = sourceArn,
+            Status = CleanRecoveryPoint.Clean,
+            RecoveryPointArn = clean.RecoveryPointArn,
+            ScannedAt = cleanAt,
+            Detail = $"last clean recovery point {clean.RecoveryPointArn}, scan without threats completed {Iso(cleanAt)}",
+        };
     }
 
     private static List<string> Cutover(IReadOnlyList<ResourceResult> results)
@@ -154,6 +241,17 @@ internal sealed class RecoveryReporter
         foreach (var c in r.Checks.Concat(r.Resources.SelectMany(x => x.Checks.Select(c => c with { Name = $"{x.Resource.SourceName}: {c.Name}" }))))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {c.Status} `{c.Name}`: {c.Detail}");
+        }
+
+        if (r.CleanPoints.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Last clean recovery point");
+            foreach (var c in r.CleanPoints)
+            {
+                var flag = c.Status == CleanRecoveryPoint.ThreatsAfterClean ? "**FLAGGED** " : string.Empty;
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {flag}{c.SourceArn}: {c.Detail}");
+            }
         }
 
         if (r.CutoverSteps.Count > 0)
