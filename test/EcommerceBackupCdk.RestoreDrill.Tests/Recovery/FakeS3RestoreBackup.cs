@@ -24,6 +24,12 @@ namespace EcommerceBackupCdk.RestoreDrill.Tests.Recovery;
 /// <item>"Retrying a successful request with the same idempotency token results in a success message with no action
 /// taken." (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html)</item>
 /// </list>
+/// ListScanJobs (GET /scan/jobs, https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ListScanJobs.html) is served
+/// with its documented filters ByResourceArn ("Returns only scan jobs that match the specified resource Amazon Resource
+/// Name (ARN)"), ByState ("Valid Values: CANCELED | COMPLETED | COMPLETED_WITH_ISSUES | CREATED | FAILED | RUNNING"),
+/// ByResourceType ("Valid Values: EBS | EC2 | S3") and ByScanResultStatus ("NO_THREATS_FOUND | THREATS_FOUND"); a value
+/// outside those is refused with 400 InvalidParameterValueException (an error the operation "May throw"), and results
+/// come in pages of <see cref="ScanPageSize"/> with an opaque NextToken; an unknown token is refused too.
 /// A completed job creates the destination bucket in moto's S3 (through <see cref="CreateBucket"/>) so the cleanup has
 /// something real to delete.
 /// </summary>
@@ -32,6 +38,15 @@ internal sealed partial class FakeS3RestoreBackup
     private readonly ConcurrentDictionary<string, JsonArray> _points = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentQueue<JsonObject> _scans = new();
+    private readonly ConcurrentDictionary<string, int> _scanTokens = new(StringComparer.Ordinal);
+
+    /// <summary>ScanJobs per ListScanJobs page.</summary>
+    public int ScanPageSize { get; set; } = 100;
+
+    /// <summary>Every ListScanJobs query received.</summary>
+    public ConcurrentQueue<string> ScanQueries { get; } = new();
 
     /// <summary>Creates the restored bucket with one object in it (moto S3).</summary>
     public required Func<string, Task> CreateBucket { get; init; }
@@ -58,9 +73,33 @@ internal sealed partial class FakeS3RestoreBackup
         });
     }
 
+    /// <summary>Adds one scan job of a recovery point of <paramref name="resourceArn"/> (shape of API_ScanJob).</summary>
+    public void AddScanJob(string resourceArn, string recoveryPointArn, DateTimeOffset completed, string result, string state = "COMPLETED")
+    {
+        _scans.Enqueue(new JsonObject
+        {
+            ["AccountId"] = TestArns.Account,
+            ["BackupVaultName"] = "acme-vault",
+            ["ScanJobId"] = Guid.NewGuid().ToString(),
+            ["MalwareScanner"] = "GUARDDUTY",
+            ["RecoveryPointArn"] = recoveryPointArn,
+            ["ResourceArn"] = resourceArn,
+            ["ResourceType"] = "S3",
+            ["CreationDate"] = completed.AddMinutes(-5).ToUnixTimeMilliseconds() / 1000.0,
+            ["CompletionDate"] = completed.ToUnixTimeMilliseconds() / 1000.0,
+            ["State"] = state,
+            ["ScanResult"] = new JsonObject { ["ScanResultStatus"] = result },
+        });
+    }
+
     public async Task<Reply> Handle(RecordedRequest request)
     {
         var path = request.Path;
+        if (request.Method == "GET" && path == "/scan/jobs")
+        {
+            return ListScanJobs(request.Query);
+        }
+
         if (request.Method == "GET" && path.StartsWith("/resources/", StringComparison.Ordinal) && path.EndsWith("/recovery-points/", StringComparison.Ordinal))
         {
             var arn = Uri.UnescapeDataString(path["/resources/".Length..^"/recovery-points/".Length]);
@@ -90,6 +129,46 @@ internal sealed partial class FakeS3RestoreBackup
         }
 
         return Error(404, "UnknownOperationException", $"{request.Method} {path}");
+    }
+
+    private Reply ListScanJobs(string query)
+    {
+        ScanQueries.Enqueue(query);
+        var q = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty, StringComparer.Ordinal);
+        string[] states = ["CANCELED", "COMPLETED", "COMPLETED_WITH_ISSUES", "CREATED", "FAILED", "RUNNING"];
+        string[] types = ["EBS", "EC2", "S3"];
+        string[] results = ["NO_THREATS_FOUND", "THREATS_FOUND"];
+        foreach (var (name, allowed) in new[] { ("ByState", states), ("ByResourceType", types), ("ByScanResultStatus", results) })
+        {
+            if (q.TryGetValue(name, out var value) && !allowed.Contains(value, StringComparer.Ordinal))
+            {
+                return Error(400, "InvalidParameterValueException", $"{name} {value} is not one of {string.Join(" | ", allowed)}");
+            }
+        }
+
+        var start = 0;
+        if (q.TryGetValue("NextToken", out var token) && !_scanTokens.TryGetValue(token, out start))
+        {
+            return Error(400, "InvalidParameterValueException", $"NextToken {token} is not valid");
+        }
+
+        var matching = _scans.Where(j =>
+            (!q.TryGetValue("ByResourceArn", out var arn) || (string?)j["ResourceArn"] == arn)
+            && (!q.TryGetValue("ByState", out var st) || (string?)j["State"] == st)
+            && (!q.TryGetValue("ByResourceType", out var ty) || (string?)j["ResourceType"] == ty)
+            && (!q.TryGetValue("ByScanResultStatus", out var rs) || (string?)j["ScanResult"]!["ScanResultStatus"] == rs)).ToList();
+        var page = new JsonArray(matching.Skip(start).Take(ScanPageSize).Select(j => (JsonNode)j.DeepClone()).ToArray());
+        var body = new JsonObject { ["ScanJobs"] = page };
+        if (start + ScanPageSize < matching.Count)
+        {
+            var next = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+            _scanTokens[next] = start + ScanPageSize;
+            body["NextToken"] = next;
+        }
+
+        return new Reply(200, body.ToJsonString());
     }
 
     private Reply Start(JsonObject body)
