@@ -82,7 +82,7 @@ public sealed class StoreRecovery : Construct
         });
         FunctionPolicy = policy;
         NagSuppressions.Add(policy,
-            ("AwsSolutions-IAM5", "Sources are found at run time by their tier tag, so restore-from and describe actions name every table/instance/cluster of the account and region; everything that creates, writes, tags or deletes is limited to the 'recovery-' prefix, and every change outside it is explicitly denied. backup:StartRestoreJob and DescribeRestoreJob support no resource-level scoping beyond recovery points; report keys are dated; Lambda ENI actions need '*'."));
+            ("AwsSolutions-IAM5", "Sources are found at run time by their tier tag, so restore-from and describe actions name every table/instance/cluster of the account and region; everything that creates, writes, tags or deletes is limited to the 'recovery-' prefix, and every change outside it is explicitly denied. backup:StartRestoreJob and DescribeRestoreJob support no resource-level scoping beyond recovery points; backup:ListScanJobs (read-only) supports none at all; report keys are dated; Lambda ENI actions need '*'."));
 
         var env = new Dictionary<string, string>(props.ValidatorEnvironment)
         {
@@ -336,6 +336,11 @@ public sealed class StoreRecovery : Construct
             // Drill mode sets a one-time master password on the restored copy before probing it (the drill flow's approach).
             Allow("ChangeAndDeleteRestoredDatabasesOnly", ["rds:DeleteDBInstance", "rds:DeleteDBCluster", "rds:ModifyDBInstance", "rds:ModifyDBCluster"], [$"{db}:{p}*", $"{cluster}:{p}*"]),
             Allow("RestoreBucketsThroughBackup", ["backup:StartRestoreJob", "backup:DescribeRestoreJob", "backup:ListRecoveryPointsByResource"], ["*"]),
+            // The report names each restored bucket's last clean recovery point from its malware scans. Service
+            // Authorization Reference for AWS Backup (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackup.html):
+            // "ListScanJobs | Grants permission to list scan jobs | List" with no resource type, and "If there is no value
+            // for this column, you must specify all resources ("*")".
+            Allow("ReadMalwareScanResults", ["backup:ListScanJobs"], ["*"]),
             Allow("ReadAndDeleteRestoredBucketsOnly", ["s3:ListBucket", "s3:ListBucketVersions", "s3:GetObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket"],
                 [$"arn:{partition}:s3:::{p}*", $"arn:{partition}:s3:::{p}*/*"]),
             Allow("WriteRecoveryReports", ["s3:PutObject"], [props.ReportBucket.ArnForObjects($"{RecoveryContract.ReportPrefix}*")]),

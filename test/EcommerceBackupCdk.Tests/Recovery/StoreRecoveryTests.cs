@@ -157,6 +157,20 @@ public class StoreRecoveryTests
         PolicySimulator.IsAllowed(RecoveryStatements(), action, Arn(resource)).Should().BeFalse($"'{resource}' does not start with 'recovery-'");
     }
 
+    /// <summary>
+    /// The report reads the restored buckets' malware scans. "ListScanJobs | Grants permission to list scan jobs | List"
+    /// with no resource type, so "you must specify all resources ("*")"
+    /// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackup.html).
+    /// </summary>
+    [Fact]
+    public void Permissions_AllowListingScanJobsOnAllResources()
+    {
+        var statement = RecoveryStatements().Should().ContainSingle(s => s["Action"]!.ToJsonString().Contains("backup:ListScanJobs", StringComparison.Ordinal)).Subject;
+        statement["Effect"]!.GetValue<string>().Should().Be("Allow");
+        statement["Resource"]!.GetValue<string>().Should().Be("*");
+        PolicySimulator.IsAllowed(RecoveryStatements(), "backup:ListScanJobs", "*").Should().BeTrue();
+    }
+
     private static string Arn(string resource) => resource switch
     {
         _ when resource.StartsWith("table/", StringComparison.Ordinal) => $"arn:aws:dynamodb:{Region}:{Account}:{resource}",
