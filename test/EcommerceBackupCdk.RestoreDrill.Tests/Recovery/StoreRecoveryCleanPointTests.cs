@@ -177,4 +177,31 @@ public sealed class StoreRecoveryCleanPointTests : IAsyncLifetime
         reply.Status.Should().Be(400);
         reply.Body.Should().Contain("InvalidParameterValueException").And.Contain(message);
     }
+
+    [Fact]
+    public void Judge_OnlyThreatScans_SaysNoCleanPointNamingTheNewestInfectedOne()
+    {
+        var judged = RecoveryReporter.JudgeCleanPoint(MediaArn,
+        [
+            new ScanJobSummary { RecoveryPointArn = Rp("a"), State = "COMPLETED", CompletionDate = Point.AddDays(-2), ScanResultStatus = "THREATS_FOUND" },
+            new ScanJobSummary { RecoveryPointArn = Rp("b"), State = "COMPLETED", CompletionDate = Point.AddDays(-1), ScanResultStatus = "THREATS_FOUND" },
+        ], Point);
+
+        judged.Status.Should().Be(CleanRecoveryPoint.NoCleanPoint);
+        judged.RecoveryPointArn.Should().BeNull();
+        judged.ThreatsRecoveryPointArn.Should().Be(Rp("b"));
+    }
+
+    [Fact]
+    public void Judge_PointInTimeBeforeTheCleanScan_IsNotFlaggedEvenWithLaterThreats()
+    {
+        var judged = RecoveryReporter.JudgeCleanPoint(MediaArn,
+        [
+            new ScanJobSummary { RecoveryPointArn = Rp("clean"), State = "COMPLETED", CompletionDate = Point.AddHours(1), ScanResultStatus = "NO_THREATS_FOUND" },
+            new ScanJobSummary { RecoveryPointArn = Rp("bad"), State = "COMPLETED", CompletionDate = Point.AddHours(2), ScanResultStatus = "THREATS_FOUND" },
+        ], Point);
+
+        judged.Status.Should().Be(CleanRecoveryPoint.Clean);
+        judged.RecoveryPointArn.Should().Be(Rp("clean"));
+    }
 }
