@@ -132,13 +132,13 @@ internal static class ColdStartMode
         start.Environment["AWS_ACCESS_KEY_ID"] = Local.AccessKey;
         start.Environment["AWS_SECRET_ACCESS_KEY"] = Local.SecretKey;
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment[DrillEnvironment.StoreName] = "bench";
-        start.Environment[DrillEnvironment.ReportBucket] = ReportBucket;
-        start.Environment[DrillEnvironment.RestoreTestingPlanArns] = Local.PlanArn;
-        start.Environment[DrillEnvironment.BackupEndpoint] = backupEndpoint.ToString();
-        start.Environment[DrillEnvironment.DynamoDbEndpoint] = Local.DynamoDbEndpoint.ToString();
-        start.Environment[DrillEnvironment.S3Endpoint] = Local.MotoEndpoint.ToString();
-        start.Environment[DrillEnvironment.DynamoDbScanSegments] = "4";
+        start.Environment[DrillVariables.StoreName] = "bench";
+        start.Environment[DrillVariables.ReportBucket] = ReportBucket;
+        start.Environment[DrillVariables.RestoreTestingPlanArns] = Local.PlanArn;
+        start.Environment[DrillVariables.BackupEndpoint] = backupEndpoint.ToString();
+        start.Environment[DrillVariables.DynamoDbEndpoint] = Local.DynamoDbEndpoint.ToString();
+        start.Environment[DrillVariables.S3Endpoint] = Local.MotoEndpoint.ToString();
+        start.Environment[DrillVariables.DynamoDbScanSegments] = "4";
 
         var output = new StringBuilder();
         double? handledMs = null;

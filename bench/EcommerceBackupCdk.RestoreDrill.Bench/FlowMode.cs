@@ -46,14 +46,14 @@ internal static class FlowMode
 
         var settings = DrillSettings.FromEnvironment(new Dictionary<string, string>
         {
-            [DrillEnvironment.StoreName] = "bench",
-            [DrillEnvironment.ReportBucket] = ReportBucket,
-            [DrillEnvironment.RestoreTestingPlanArns] = Local.PlanArn,
-            [DrillEnvironment.Region] = Local.Region,
-            [DrillEnvironment.BackupEndpoint] = backup.Endpoint.ToString(),
-            [DrillEnvironment.DynamoDbEndpoint] = Local.DynamoDbEndpoint.ToString(),
-            [DrillEnvironment.S3Endpoint] = Local.MotoEndpoint.ToString(),
-            [DrillEnvironment.DynamoDbScanSegments] = segments.ToString(CultureInfo.InvariantCulture),
+            [DrillVariables.StoreName] = "bench",
+            [DrillVariables.ReportBucket] = ReportBucket,
+            [DrillVariables.RestoreTestingPlanArns] = Local.PlanArn,
+            [DrillVariables.Region] = Local.Region,
+            [DrillVariables.BackupEndpoint] = backup.Endpoint.ToString(),
+            [DrillVariables.DynamoDbEndpoint] = Local.DynamoDbEndpoint.ToString(),
+            [DrillVariables.S3Endpoint] = Local.MotoEndpoint.ToString(),
+            [DrillVariables.DynamoDbScanSegments] = segments.ToString(CultureInfo.InvariantCulture),
         });
         var validator = RestoreDrillValidator.Create(settings);
         var flow = new DrillFlowHandler(validator);
@@ -91,7 +91,7 @@ internal static class FlowMode
             var evt = JsonNode.Parse(NewJob())!;
             var before = backup.Validations.Count;
             var watch = Stopwatch.StartNew();
-            var inspect = JsonNode.Parse(await flow.HandleAsync(new JsonObject { ["action"] = DrillFlowActions.Inspect, ["event"] = evt.DeepClone(), ["attempt"] = 0 }.ToJsonString(), CancellationToken.None))!;
+            var inspect = JsonNode.Parse(await flow.HandleAsync(new JsonObject { ["action"] = DrillFlowContract.Inspect, ["event"] = evt.DeepClone(), ["attempt"] = 0 }.ToJsonString(), CancellationToken.None))!;
             if (inspect["decision"]?.GetValue<string>() != DrillFlowState.Validate)
             {
                 throw new BenchException($"inspect decided '{inspect["decision"]}', expected '{DrillFlowState.Validate}': {inspect.ToJsonString()}");
@@ -108,10 +108,10 @@ internal static class FlowMode
                 },
                 ConditionExpression = "attribute_not_exists(restoreJobId)",
             });
-            var verdict = JsonNode.Parse(await flow.HandleAsync(new JsonObject { ["action"] = DrillFlowActions.Validate, ["event"] = evt.DeepClone(), ["drill"] = inspect.DeepClone() }.ToJsonString(), CancellationToken.None))!;
+            var verdict = JsonNode.Parse(await flow.HandleAsync(new JsonObject { ["action"] = DrillFlowContract.Validate, ["event"] = evt.DeepClone(), ["drill"] = inspect.DeepClone() }.ToJsonString(), CancellationToken.None))!;
             var recorded = await flow.HandleAsync(new JsonObject
             {
-                ["action"] = DrillFlowActions.Record,
+                ["action"] = DrillFlowContract.Record,
                 ["event"] = evt.DeepClone(),
                 ["drill"] = inspect.DeepClone(),
                 ["validate"] = new JsonObject { ["result"] = verdict },

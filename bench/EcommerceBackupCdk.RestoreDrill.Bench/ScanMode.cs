@@ -26,14 +26,14 @@ internal static class ScanMode
         var serverPid = Local.PidFrom(options.Text("server-pid-file", string.Empty));
         var env = new Dictionary<string, string>
         {
-            [DrillEnvironment.StoreName] = "bench",
-            [DrillEnvironment.ReportBucket] = "bench-drill-reports",
-            [DrillEnvironment.Region] = Local.Region,
-            [DrillEnvironment.DynamoDbEndpoint] = Local.DynamoDbEndpoint.ToString(),
+            [DrillVariables.StoreName] = "bench",
+            [DrillVariables.ReportBucket] = "bench-drill-reports",
+            [DrillVariables.Region] = Local.Region,
+            [DrillVariables.DynamoDbEndpoint] = Local.DynamoDbEndpoint.ToString(),
         };
         if (options.Text("segments", string.Empty) is { Length: > 0 } segmentsOption)
         {
-            env[DrillEnvironment.DynamoDbScanSegments] = segmentsOption;
+            env[DrillVariables.DynamoDbScanSegments] = segmentsOption;
         }
 
         // The Lambda's own settings path: defaults (4 segments, attribute createdAt, minimum 1 item) unless overridden.

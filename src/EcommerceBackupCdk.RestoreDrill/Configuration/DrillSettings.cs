@@ -62,85 +62,85 @@ public sealed partial record DrillSettings
         var problems = new List<string>();
         string? Get(string name) => env.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
-        var store = Get(DrillEnvironment.StoreName);
+        var store = Get(DrillVariables.StoreName);
         if (store is null)
         {
-            problems.Add($"{DrillEnvironment.StoreName}: required (got nothing, allowed 1-64 of a-z, 0-9, '-')");
+            problems.Add($"{DrillVariables.StoreName}: required (got nothing, allowed 1-64 of a-z, 0-9, '-')");
         }
         else if (!StoreNamePattern().IsMatch(store))
         {
-            problems.Add($"{DrillEnvironment.StoreName}: not a store name (got '{store}', allowed 1-64 of a-z, 0-9, '-')");
+            problems.Add($"{DrillVariables.StoreName}: not a store name (got '{store}', allowed 1-64 of a-z, 0-9, '-')");
         }
 
-        var bucket = Get(DrillEnvironment.ReportBucket);
+        var bucket = Get(DrillVariables.ReportBucket);
         if (bucket is null)
         {
-            problems.Add($"{DrillEnvironment.ReportBucket}: required (got nothing, allowed an S3 bucket name)");
+            problems.Add($"{DrillVariables.ReportBucket}: required (got nothing, allowed an S3 bucket name)");
         }
         else if (!BucketPattern().IsMatch(bucket))
         {
-            problems.Add($"{DrillEnvironment.ReportBucket}: not an S3 bucket name (got '{bucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
+            problems.Add($"{DrillVariables.ReportBucket}: not an S3 bucket name (got '{bucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
         }
 
-        var region = Get(DrillEnvironment.Region);
+        var region = Get(DrillVariables.Region);
         if (region is null)
         {
-            problems.Add($"{DrillEnvironment.Region}: required (got nothing, allowed an AWS region such as eu-central-1; Lambda sets it)");
+            problems.Add($"{DrillVariables.Region}: required (got nothing, allowed an AWS region such as eu-central-1; Lambda sets it)");
         }
 
-        var plans = (Get(DrillEnvironment.RestoreTestingPlanArns) ?? string.Empty)
+        var plans = (Get(DrillVariables.RestoreTestingPlanArns) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         foreach (var plan in plans.Where(p => !p.StartsWith("arn:", StringComparison.Ordinal) || !p.Contains(":restore-testing-plan:", StringComparison.Ordinal)))
         {
-            problems.Add($"{DrillEnvironment.RestoreTestingPlanArns}: not a restore testing plan ARN (got '{plan}', allowed arn:aws:backup:<region>:<account>:restore-testing-plan:<name>-<id>)");
+            problems.Add($"{DrillVariables.RestoreTestingPlanArns}: not a restore testing plan ARN (got '{plan}', allowed arn:aws:backup:<region>:<account>:restore-testing-plan:<name>-<id>)");
         }
 
-        var tiers = ReadTiers(Get(DrillEnvironment.TierTargets), problems);
+        var tiers = ReadTiers(Get(DrillVariables.TierTargets), problems);
 
-        var defaultTier = Get(DrillEnvironment.DefaultTier) ?? DrillTiers.Critical;
+        var defaultTier = Get(DrillVariables.DefaultTier) ?? ContractTiers.Critical;
         if (!tiers.ContainsKey(defaultTier))
         {
-            problems.Add($"{DrillEnvironment.DefaultTier}: unknown tier (got '{defaultTier}', allowed {string.Join(" | ", tiers.Keys)})");
+            problems.Add($"{DrillVariables.DefaultTier}: unknown tier (got '{defaultTier}', allowed {string.Join(" | ", tiers.Keys)})");
         }
 
-        var segments = ReadInt(Get(DrillEnvironment.DynamoDbScanSegments), DrillEnvironment.DynamoDbScanSegments, 4, 1, 64, problems);
-        var minimum = ReadInt(Get(DrillEnvironment.MinimumRecordCount), DrillEnvironment.MinimumRecordCount, 1, 0, int.MaxValue, problems);
-        var timeout = ReadInt(Get(DrillEnvironment.ValidationTimeoutSeconds), DrillEnvironment.ValidationTimeoutSeconds, 600, 10, 840, problems);
-        var window = ReadInt(Get(DrillEnvironment.ValidationWindowHours), DrillEnvironment.ValidationWindowHours, 4, 0, 168, problems);
-        var pollBase = ReadInt(Get(DrillEnvironment.PollBaseSeconds), DrillEnvironment.PollBaseSeconds, 30, 1, 600, problems);
-        var pollMax = ReadInt(Get(DrillEnvironment.PollMaxSeconds), DrillEnvironment.PollMaxSeconds, 300, 1, 3600, problems);
+        var segments = ReadInt(Get(DrillVariables.DynamoDbScanSegments), DrillVariables.DynamoDbScanSegments, 4, 1, 64, problems);
+        var minimum = ReadInt(Get(DrillVariables.MinimumRecordCount), DrillVariables.MinimumRecordCount, 1, 0, int.MaxValue, problems);
+        var timeout = ReadInt(Get(DrillVariables.ValidationTimeoutSeconds), DrillVariables.ValidationTimeoutSeconds, 600, 10, 840, problems);
+        var window = ReadInt(Get(DrillVariables.ValidationWindowHours), DrillVariables.ValidationWindowHours, 4, 0, 168, problems);
+        var pollBase = ReadInt(Get(DrillVariables.PollBaseSeconds), DrillVariables.PollBaseSeconds, 30, 1, 600, problems);
+        var pollMax = ReadInt(Get(DrillVariables.PollMaxSeconds), DrillVariables.PollMaxSeconds, 300, 1, 3600, problems);
 
-        var preset = Get(DrillEnvironment.SqlPreset) ?? SqlPresetName.WooCommerce;
-        var customQuery = Get(DrillEnvironment.SqlCustomQuery);
-        CheckPreset(DrillEnvironment.SqlPreset, preset, customQuery, DrillEnvironment.SqlCustomQuery, problems);
+        var preset = Get(DrillVariables.SqlPreset) ?? SqlPresets.WooCommerce;
+        var customQuery = Get(DrillVariables.SqlCustomQuery);
+        CheckPreset(DrillVariables.SqlPreset, preset, customQuery, DrillVariables.SqlCustomQuery, problems);
 
-        var secret = Get(DrillEnvironment.DbSecretArn);
+        var secret = Get(DrillVariables.DbSecretArn);
         if (secret is not null && !secret.StartsWith("arn:", StringComparison.Ordinal))
         {
-            problems.Add($"{DrillEnvironment.DbSecretArn}: not a secret ARN (got '{secret}', allowed arn:aws:secretsmanager:<region>:<account>:secret:<name>)");
+            problems.Add($"{DrillVariables.DbSecretArn}: not a secret ARN (got '{secret}', allowed arn:aws:secretsmanager:<region>:<account>:secret:<name>)");
         }
 
-        var timestampAttribute = env.TryGetValue(DrillEnvironment.DynamoDbTimestampAttribute, out var ts) ? ts.Trim() : "createdAt";
+        var timestampAttribute = env.TryGetValue(DrillVariables.DynamoDbTimestampAttribute, out var ts) ? ts.Trim() : "createdAt";
         var defaults = new ResourceSettings
         {
             Tier = defaultTier,
             TimestampAttribute = string.IsNullOrEmpty(timestampAttribute) ? null : timestampAttribute,
             SqlPreset = preset,
             SqlCustomQuery = customQuery,
-            SqlTablePrefix = env.TryGetValue(DrillEnvironment.SqlTablePrefix, out var prefix) ? prefix.Trim() : null,
-            Database = Get(DrillEnvironment.SqlDatabase),
+            SqlTablePrefix = env.TryGetValue(DrillVariables.SqlTablePrefix, out var prefix) ? prefix.Trim() : null,
+            Database = Get(DrillVariables.SqlDatabase),
             SecretArn = secret,
             MinimumRecordCount = minimum,
         };
         if (defaults.SqlTablePrefix is not null && !TablePrefixPattern().IsMatch(defaults.SqlTablePrefix))
         {
-            problems.Add($"{DrillEnvironment.SqlTablePrefix}: not a table prefix (got '{defaults.SqlTablePrefix}', allowed 0-32 of letters, digits, '_')");
+            problems.Add($"{DrillVariables.SqlTablePrefix}: not a table prefix (got '{defaults.SqlTablePrefix}', allowed 0-32 of letters, digits, '_')");
         }
 
-        var resources = ReadResources(Get(DrillEnvironment.ResourceSettings), defaults, tiers, problems);
+        var resources = ReadResources(Get(DrillVariables.ResourceSettings), defaults, tiers, problems);
 
         var endpoints = new Dictionary<string, Uri?>();
-        foreach (var name in new[] { DrillEnvironment.BackupEndpoint, DrillEnvironment.RdsEndpoint, DrillEnvironment.SecretsManagerEndpoint, DrillEnvironment.DynamoDbEndpoint, DrillEnvironment.S3Endpoint })
+        foreach (var name in new[] { DrillVariables.BackupEndpoint, DrillVariables.RdsEndpoint, DrillVariables.SecretsManagerEndpoint, DrillVariables.DynamoDbEndpoint, DrillVariables.S3Endpoint })
         {
             var value = Get(name);
             if (value is null)
@@ -177,21 +177,21 @@ public sealed partial record DrillSettings
             ValidationWindow = TimeSpan.FromHours(window),
             PollBase = TimeSpan.FromSeconds(pollBase),
             PollMax = TimeSpan.FromSeconds(Math.Max(pollBase, pollMax)),
-            BackupEndpoint = endpoints[DrillEnvironment.BackupEndpoint],
-            RdsEndpoint = endpoints[DrillEnvironment.RdsEndpoint],
-            SecretsManagerEndpoint = endpoints[DrillEnvironment.SecretsManagerEndpoint],
-            DynamoDbEndpoint = endpoints[DrillEnvironment.DynamoDbEndpoint],
-            S3Endpoint = endpoints[DrillEnvironment.S3Endpoint],
+            BackupEndpoint = endpoints[DrillVariables.BackupEndpoint],
+            RdsEndpoint = endpoints[DrillVariables.RdsEndpoint],
+            SecretsManagerEndpoint = endpoints[DrillVariables.SecretsManagerEndpoint],
+            DynamoDbEndpoint = endpoints[DrillVariables.DynamoDbEndpoint],
+            S3Endpoint = endpoints[DrillVariables.S3Endpoint],
         };
     }
 
     private static void CheckPreset(string where, string preset, string? customQuery, string queryName, List<string> problems)
     {
-        if (!SqlPresetName.All.Contains(preset))
+        if (!SqlPresets.All.Contains(preset))
         {
-            problems.Add($"{where}: unknown preset (got '{preset}', allowed {string.Join(" | ", SqlPresetName.All)})");
+            problems.Add($"{where}: unknown preset (got '{preset}', allowed {string.Join(" | ", SqlPresets.All)})");
         }
-        else if (preset == SqlPresetName.Custom)
+        else if (preset == SqlPresets.Custom)
         {
             if (customQuery is null)
             {
@@ -233,15 +233,15 @@ public sealed partial record DrillSettings
             using var doc = JsonDocument.Parse(json);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"{DrillEnvironment.TierTargets}: not a JSON object (got '{json}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}}}})");
+                problems.Add($"{DrillVariables.TierTargets}: not a JSON object (got '{json}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}}}})");
                 return tiers;
             }
 
             foreach (var tier in doc.RootElement.EnumerateObject())
             {
-                if (!DrillTiers.All.Contains(tier.Name))
+                if (!ContractTiers.All.Contains(tier.Name))
                 {
-                    problems.Add($"{DrillEnvironment.TierTargets}: unknown tier (got '{tier.Name}', allowed {string.Join(" | ", DrillTiers.All)})");
+                    problems.Add($"{DrillVariables.TierTargets}: unknown tier (got '{tier.Name}', allowed {string.Join(" | ", ContractTiers.All)})");
                     continue;
                 }
 
@@ -258,7 +258,7 @@ public sealed partial record DrillSettings
                         return n;
                     }
 
-                    problems.Add($"{DrillEnvironment.TierTargets}: {tier.Name}.{field} must be a positive whole number of seconds (got {v.GetRawText()}, allowed 1-{long.MaxValue})");
+                    problems.Add($"{DrillVariables.TierTargets}: {tier.Name}.{field} must be a positive whole number of seconds (got {v.GetRawText()}, allowed 1-{long.MaxValue})");
                     return fallback;
                 }
 
@@ -273,7 +273,7 @@ public sealed partial record DrillSettings
         }
         catch (JsonException e)
         {
-            problems.Add($"{DrillEnvironment.TierTargets}: not valid JSON ({e.Message}) (got '{json}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}}}})");
+            problems.Add($"{DrillVariables.TierTargets}: not valid JSON ({e.Message}) (got '{json}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}}}})");
         }
 
         return tiers;
@@ -287,7 +287,7 @@ public sealed partial record DrillSettings
             return result;
         }
 
-        const string name = DrillEnvironment.ResourceSettings;
+        const string name = DrillVariables.ResourceSettings;
         try
         {
             using var doc = JsonDocument.Parse(json);

@@ -13,7 +13,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Evidence;
 /// </summary>
 public sealed class EvidenceFunction
 {
-    public const string HandlerString = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Evidence.EvidenceFunction::Handle";
+    public const string HandlerString = ContractHandlers.EvidenceIndex;
 
     private static readonly JsonSerializerOptions OutputJson = new(JsonSerializerDefaults.Web);
     private readonly IEvidenceStore _store;
@@ -58,7 +58,7 @@ public sealed class EvidenceFunction
     {
         var period = PeriodOf(eventJson, _clock.GetUtcNow());
         var index = await new EvidenceIndexBuilder(_store, _settings, _clock, _drillStore).BuildAsync(period, cancellationToken).ConfigureAwait(false);
-        var folder = $"{EvidencePrefixes.Index}{period.Key}/";
+        var folder = $"{BucketPrefixes.EvidenceIndex}{period.Key}/";
         var written = new List<string>();
         foreach (var (name, content, type) in new[]
         {

@@ -42,7 +42,7 @@ public sealed partial class EvidenceIndexBuilder
 
         var drills = new List<DrillEvidence>();
         var drillKeys = new List<string>();
-        var drillPrefix = string.Create(CultureInfo.InvariantCulture, $"{EvidencePrefixes.Drills}{period.Year:D4}/{period.Month:D2}/");
+        var drillPrefix = string.Create(CultureInfo.InvariantCulture, $"{BucketPrefixes.DrillReports}{period.Year:D4}/{period.Month:D2}/");
         foreach (var obj in await _drillStore.ListAsync(drillPrefix, cancellationToken).ConfigureAwait(false))
         {
             if (!obj.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -79,7 +79,7 @@ public sealed partial class EvidenceIndexBuilder
         }
 
         StoreRecoveryEvidence? lastRecovery = null;
-        const string latestRecovery = Recovery.RecoveryNames.LatestReportKey;
+        const string latestRecovery = BucketPrefixes.LatestRecoveryReport;
         if ((await _drillStore.ListAsync(latestRecovery, cancellationToken).ConfigureAwait(false)).Any(o => o.Key == latestRecovery))
         {
             try
@@ -109,7 +109,7 @@ public sealed partial class EvidenceIndexBuilder
         var resources = new List<ResourceComplianceItem>();
         var jobs = new List<BackupJobItem>();
         var reportKeys = new List<string>();
-        foreach (var obj in await _store.ListAsync(EvidencePrefixes.Reports, cancellationToken).ConfigureAwait(false))
+        foreach (var obj in await _store.ListAsync(BucketPrefixes.AuditReports, cancellationToken).ConfigureAwait(false))
         {
             var isJson = obj.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
             if ((!isJson && !obj.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) || !period.Contains(DateOf(obj)))
@@ -132,7 +132,7 @@ public sealed partial class EvidenceIndexBuilder
         }
 
         // In time order (the date folders), then by key: first and last are the ends of the period's chain.
-        var digests = (await _store.ListAsync(EvidencePrefixes.Trail, cancellationToken).ConfigureAwait(false))
+        var digests = (await _store.ListAsync(BucketPrefixes.Trail, cancellationToken).ConfigureAwait(false))
             .Where(o => o.Key.Contains(EvidencePrefixes.DigestFolder, StringComparison.Ordinal) && period.Contains(DateOf(o)))
             .OrderBy(DateOf).ThenBy(o => o.Key[(o.Key.LastIndexOf('_') + 1)..], StringComparer.Ordinal)
             .Select(o => o.Key)

@@ -8,14 +8,6 @@ namespace EcommerceBackupCdk.RestoreDrill.Evidence;
 /// <summary>Configuration of the evidence index, from the environment the CDK construct sets.</summary>
 public sealed partial record EvidenceSettings
 {
-    public const string StoreNameVariable = "STORE_NAME";
-    public const string BucketVariable = "EVIDENCE_BUCKET";
-    public const string TiersVariable = "EVIDENCE_TIERS";
-    public const string FrameworksVariable = "EVIDENCE_FRAMEWORKS";
-    public const string RegionVariable = "AWS_REGION";
-    public const string S3EndpointVariable = "EVIDENCE_S3_ENDPOINT";
-    public const string DrillBucketVariable = "DRILL_REPORT_BUCKET";
-
     private static readonly JsonSerializerOptions TierJson = new(JsonSerializerDefaults.Web);
 
     public required string StoreName { get; init; }
@@ -48,39 +40,39 @@ public sealed partial record EvidenceSettings
         var problems = new List<string>();
         string? Get(string name) => env.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
-        var store = Get(StoreNameVariable);
+        var store = Get(EvidenceVariables.StoreName);
         if (store is null || !StorePattern().IsMatch(store))
         {
-            problems.Add($"{StoreNameVariable}: not a store name (got '{store}', allowed 1-64 of a-z, 0-9, '-')");
+            problems.Add($"{EvidenceVariables.StoreName}: not a store name (got '{store}', allowed 1-64 of a-z, 0-9, '-')");
         }
 
-        var bucket = Get(BucketVariable);
+        var bucket = Get(EvidenceVariables.Bucket);
         if (bucket is null || !BucketPattern().IsMatch(bucket))
         {
-            problems.Add($"{BucketVariable}: not an S3 bucket name (got '{bucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
+            problems.Add($"{EvidenceVariables.Bucket}: not an S3 bucket name (got '{bucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
         }
 
-        var drillBucket = Get(DrillBucketVariable);
+        var drillBucket = Get(EvidenceVariables.DrillReportBucket);
         if (drillBucket is not null && !BucketPattern().IsMatch(drillBucket))
         {
-            problems.Add($"{DrillBucketVariable}: not an S3 bucket name (got '{drillBucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
+            problems.Add($"{EvidenceVariables.DrillReportBucket}: not an S3 bucket name (got '{drillBucket}', allowed 3-63 of a-z, 0-9, '.', '-')");
         }
 
-        var region = Get(RegionVariable);
+        var region = Get(EvidenceVariables.Region);
         if (region is null)
         {
-            problems.Add($"{RegionVariable}: required (got nothing, allowed an AWS region such as eu-central-1; Lambda sets it)");
+            problems.Add($"{EvidenceVariables.Region}: required (got nothing, allowed an AWS region such as eu-central-1; Lambda sets it)");
         }
 
         var tiers = new Dictionary<string, EvidenceTierTarget>(StringComparer.Ordinal);
-        var tiersJson = Get(TiersVariable);
+        var tiersJson = Get(EvidenceVariables.Tiers);
         try
         {
             foreach (var (name, target) in JsonSerializer.Deserialize<Dictionary<string, EvidenceTierTarget>>(tiersJson ?? "null", TierJson) ?? [])
             {
                 if (target.RpoSeconds <= 0 || target.RtoSeconds <= 0)
                 {
-                    problems.Add($"{TiersVariable}: {name} needs positive rpoSeconds and rtoSeconds (got {target.RpoSeconds} and {target.RtoSeconds}, allowed 1 or more)");
+                    problems.Add($"{EvidenceVariables.Tiers}: {name} needs positive rpoSeconds and rtoSeconds (got {target.RpoSeconds} and {target.RtoSeconds}, allowed 1 or more)");
                 }
 
                 tiers[name] = target;
@@ -88,18 +80,18 @@ public sealed partial record EvidenceSettings
         }
         catch (JsonException e)
         {
-            problems.Add($"{TiersVariable}: not the tier JSON (got '{tiersJson}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}},...}}: {e.Message})");
+            problems.Add($"{EvidenceVariables.Tiers}: not the tier JSON (got '{tiersJson}', allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}},...}}: {e.Message})");
         }
 
-        if (tiers.Count == 0 && !problems.Any(p => p.StartsWith(TiersVariable, StringComparison.Ordinal)))
+        if (tiers.Count == 0 && !problems.Any(p => p.StartsWith(EvidenceVariables.Tiers, StringComparison.Ordinal)))
         {
-            problems.Add($"{TiersVariable}: required (got nothing, allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}},...}})");
+            problems.Add($"{EvidenceVariables.Tiers}: required (got nothing, allowed {{\"critical\":{{\"rpoSeconds\":300,\"rtoSeconds\":1800}},...}})");
         }
 
         Uri? endpoint = null;
-        if (Get(S3EndpointVariable) is { } e2 && (!Uri.TryCreate(e2, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        if (Get(EvidenceVariables.S3Endpoint) is { } e2 && (!Uri.TryCreate(e2, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            problems.Add($"{S3EndpointVariable}: not an http(s) URL (got '{e2}', allowed e.g. http://127.0.0.1:45009)");
+            problems.Add($"{EvidenceVariables.S3Endpoint}: not an http(s) URL (got '{e2}', allowed e.g. http://127.0.0.1:45009)");
         }
 
         if (problems.Count > 0)
@@ -114,7 +106,7 @@ public sealed partial record EvidenceSettings
             Region = region!,
             DrillReportBucket = drillBucket,
             Tiers = tiers,
-            Frameworks = (Get(FrameworksVariable) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Frameworks = (Get(EvidenceVariables.Frameworks) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             S3Endpoint = endpoint,
         };
     }

@@ -23,21 +23,21 @@ public sealed class DrillFlowHandler
     }
 
     /// <summary>True when the payload is a drill flow call rather than a raw EventBridge event.</summary>
-    public static bool IsFlowPayload(JsonNode? payload) => payload is JsonObject obj && obj["action"] is JsonValue;
+    public static bool IsFlowPayload(JsonNode? payload) => payload is JsonObject obj && obj[DrillFlowContract.ActionField] is JsonValue;
 
     public async Task<string> HandleAsync(string payloadJson, CancellationToken cancellationToken)
     {
         var payload = JsonNode.Parse(payloadJson) as JsonObject ?? throw new ArgumentException("the drill flow payload is not a JSON object");
-        var action = payload["action"]?.GetValue<string>() ?? throw new ArgumentException("the drill flow payload has no 'action'");
+        var action = payload[DrillFlowContract.ActionField]?.GetValue<string>() ?? throw new ArgumentException("the drill flow payload has no 'action'");
         object result = action switch
         {
-            DrillFlowActions.Inspect => await _validator.InspectAsync(EventJson(payload), Attempt(payload), cancellationToken).ConfigureAwait(false),
-            DrillFlowActions.CreateInstance => await CreateAsync(State(payload), cancellationToken).ConfigureAwait(false),
-            DrillFlowActions.InstanceStatus => await _validator.PollTemporaryInstanceAsync(State(payload), Attempt(payload), cancellationToken).ConfigureAwait(false),
-            DrillFlowActions.Validate => await _validator.BuildVerdictAsync(EventJson(payload), State(payload), cancellationToken).ConfigureAwait(false),
-            DrillFlowActions.DeleteInstance => await DeleteAsync(State(payload), cancellationToken).ConfigureAwait(false),
-            DrillFlowActions.Record => await RecordAsync(payload, cancellationToken).ConfigureAwait(false),
-            _ => throw new ArgumentException($"unknown drill flow action '{action}' (allowed: {string.Join(", ", DrillFlowActions.All)})"),
+            DrillFlowContract.Inspect => await _validator.InspectAsync(EventJson(payload), Attempt(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowContract.CreateInstance => await CreateAsync(State(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowContract.InstanceStatus => await _validator.PollTemporaryInstanceAsync(State(payload), Attempt(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowContract.Validate => await _validator.BuildVerdictAsync(EventJson(payload), State(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowContract.DeleteInstance => await DeleteAsync(State(payload), cancellationToken).ConfigureAwait(false),
+            DrillFlowContract.Record => await RecordAsync(payload, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentException($"unknown drill flow action '{action}' (allowed: {string.Join(", ", DrillFlowContract.Actions)})"),
         };
         return JsonSerializer.Serialize(result, result.GetType(), Json);
     }

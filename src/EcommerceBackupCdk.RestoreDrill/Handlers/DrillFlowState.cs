@@ -40,10 +40,10 @@ public sealed record DrillFlowState
 
     public string? Engine { get; init; }
 
-    public const string Validate = "validate";
-    public const string Wait = "wait";
-    public const string Ignore = "ignore";
-    public const string AlreadyValidated = "alreadyValidated";
-    public const string RecordFailure = "recordFailure";
-    public const string GaveUp = "gaveUp";
+    public const string Validate = DrillFlowContract.DecideValidate;
+    public const string Wait = DrillFlowContract.DecideWait;
+    public const string Ignore = DrillFlowContract.DecideIgnore;
+    public const string AlreadyValidated = DrillFlowContract.DecideAlreadyValidated;
+    public const string RecordFailure = DrillFlowContract.DecideRecordFailure;
+    public const string GaveUp = DrillFlowContract.DecideGaveUp;
 }

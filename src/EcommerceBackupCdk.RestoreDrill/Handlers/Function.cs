@@ -13,7 +13,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Handlers;
 public sealed class Function
 {
     /// <summary>The Lambda handler string for this function.</summary>
-    public const string HandlerString = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Handlers.Function::Handle";
+    public const string HandlerString = ContractHandlers.DrillValidator;
 
     private static readonly JsonSerializerOptions OutcomeJson = new(JsonSerializerDefaults.Web);
     private readonly RestoreDrillValidator _validator;

@@ -11,7 +11,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Handlers;
 public sealed class RecoveryFunction
 {
     /// <summary>The Lambda handler string for this function.</summary>
-    public const string HandlerString = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Handlers.RecoveryFunction::Handle";
+    public const string HandlerString = ContractHandlers.StoreRecovery;
 
     private readonly StoreRecoveryHandler _handler;
 

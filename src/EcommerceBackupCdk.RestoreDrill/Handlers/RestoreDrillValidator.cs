@@ -269,7 +269,7 @@ public sealed class RestoreDrillValidator
             await _deps.Rds.CreateClusterInstanceAsync(state.TemporaryInstanceId, state.ClusterId, state.InstanceClass, state.Engine,
                 new Dictionary<string, string>
                 {
-                    [TemporaryInstance.RestoreTestTagKey] = state.RestoreJobId ?? "drill",
+                    [RestoreTestNames.TagKey] = state.RestoreJobId ?? "drill",
                     ["ecommerce-backup:drill"] = _settings.StoreName,
                 }, cancellationToken).ConfigureAwait(false);
             _log.Info($"created temporary instance {state.TemporaryInstanceId} ({state.InstanceClass}) in {state.ClusterId}", state.RestoreJobId);
@@ -539,11 +539,11 @@ public sealed class RestoreDrillValidator
         var settingsTier = report.Tier;
         _emf.Write(_settings.StoreName, report.ResourceType, report.ValidatedAt,
         [
-            (DrillMetrics.RestoreDurationSeconds, report.RestoreDurationSeconds, DrillMetrics.SecondsUnit),
-            (DrillMetrics.RecoveryPointAgeSeconds, report.RecoveryPointAgeSeconds, DrillMetrics.SecondsUnit),
-            (DrillMetrics.DataFreshnessSeconds, report.DataFreshnessSeconds, DrillMetrics.SecondsUnit),
-            (DrillMetrics.Success, report.Result == DrillResult.Failed ? 0 : 1, DrillMetrics.CountUnit),
-            (DrillMetrics.DataValidated, verdict.DataValidated ? 1 : 0, DrillMetrics.CountUnit),
+            (DrillMetricNames.RestoreDurationSeconds, report.RestoreDurationSeconds, DrillMetrics.SecondsUnit),
+            (DrillMetricNames.RecoveryPointAgeSeconds, report.RecoveryPointAgeSeconds, DrillMetrics.SecondsUnit),
+            (DrillMetricNames.DataFreshnessSeconds, report.DataFreshnessSeconds, DrillMetrics.SecondsUnit),
+            (DrillMetricNames.Success, report.Result == DrillResult.Failed ? 0 : 1, DrillMetrics.CountUnit),
+            (DrillMetricNames.DataValidated, verdict.DataValidated ? 1 : 0, DrillMetrics.CountUnit),
         ],
         new Dictionary<string, string?>
         {

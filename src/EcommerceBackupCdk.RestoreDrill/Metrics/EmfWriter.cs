@@ -38,14 +38,14 @@ public sealed class EmfWriter
                 {
                     new Dictionary<string, object>
                     {
-                        ["Namespace"] = DrillMetrics.Namespace,
-                        ["Dimensions"] = new[] { new[] { DrillMetrics.StoreDimension, DrillMetrics.ResourceTypeDimension } },
+                        ["Namespace"] = DrillMetricNames.Namespace,
+                        ["Dimensions"] = new[] { new[] { DrillMetricNames.StoreDimension, DrillMetricNames.ResourceTypeDimension } },
                         ["Metrics"] = present.Select(m => new Dictionary<string, string> { ["Name"] = m.Name, ["Unit"] = m.Unit }).ToArray(),
                     },
                 },
             },
-            [DrillMetrics.StoreDimension] = store,
-            [DrillMetrics.ResourceTypeDimension] = resourceType,
+            [DrillMetricNames.StoreDimension] = store,
+            [DrillMetricNames.ResourceTypeDimension] = resourceType,
         };
         foreach (var (name, value, _) in present)
         {

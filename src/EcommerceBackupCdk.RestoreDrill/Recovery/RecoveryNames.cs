@@ -5,24 +5,12 @@ using System.Text.RegularExpressions;
 namespace EcommerceBackupCdk.RestoreDrill.Recovery;
 
 /// <summary>
-/// Names of what store recovery creates. Every one starts with <see cref="Prefix"/> (the IAM policy of the recovery
+/// Names of what store recovery creates. Every one starts with <see cref="RestoreTestNames.RecoveryPrefix"/> (the IAM policy of the recovery
 /// function allows creating and deleting only such names) and carries an 8-character token of the execution name,
 /// so two executions never share a resource. The CDK side has the same prefix and tag keys (contract test).
 /// </summary>
 public static partial class RecoveryNames
 {
-    /// <summary>Prefix of every table, DB instance, DB cluster and bucket store recovery creates.</summary>
-    public const string Prefix = "recovery-";
-
-    /// <summary>Tag on every restored resource: the execution name that created it; cleanup deletes only on a match.</summary>
-    public const string ExecutionTag = "ecommerce-backup:recovery-execution";
-
-    /// <summary>S3 prefix of the recovery reports in the drill report bucket.</summary>
-    public const string ReportPrefix = "recovery/";
-
-    /// <summary>Key of the copy of the newest recovery report (read by the evidence index).</summary>
-    public const string LatestReportKey = "recovery/latest.json";
-
     public static string Token(string executionName) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(executionName)))[..8].ToLowerInvariant();
 
@@ -33,7 +21,7 @@ public static partial class RecoveryNames
     /// (https://docs.aws.amazon.com/botocore/latest/reference/services/rds/client/restore_db_cluster_to_point_in_time.html).
     /// The prefix starts with a letter; <see cref="Clean"/> collapses "--" and trims a trailing hyphen.
     /// </summary>
-    public static string Rds(string executionName, string source) => Clean($"{Prefix}{Token(executionName)}-{source.ToLowerInvariant()}", 63, RdsInvalid());
+    public static string Rds(string executionName, string source) => Clean($"{RestoreTestNames.RecoveryPrefix}{Token(executionName)}-{source.ToLowerInvariant()}", 63, RdsInvalid());
 
     /// <summary>The DB instance added to a restored Aurora cluster.</summary>
     public static string AuroraInstance(string clusterName) => Clean(clusterName[..Math.Min(clusterName.Length, 59)].TrimEnd('-') + "-w1", 63, RdsInvalid());
@@ -43,7 +31,7 @@ public static partial class RecoveryNames
     /// following characters: a-z A-Z 0-9 _ (underscore) - (dash) . (dot)"
     /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html).
     /// </summary>
-    public static string DynamoDb(string executionName, string source) => Clean($"{Prefix}{Token(executionName)}-{source}", 255, DynamoInvalid());
+    public static string DynamoDb(string executionName, string source) => Clean($"{RestoreTestNames.RecoveryPrefix}{Token(executionName)}-{source}", 255, DynamoInvalid());
 
     /// <summary>
     /// S3 (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html): "Bucket names must be between
@@ -53,7 +41,7 @@ public static partial class RecoveryNames
     /// starts with "xn--", "sthree-" or "amzn-s3-demo-"; the reserved suffixes "-s3alias", "--ol-s3", ".mrap" and
     /// "--x-s3" are cut off.
     /// </summary>
-    public static string S3(string executionName, string source) => Clean($"{Prefix}{Token(executionName)}-{source.ToLowerInvariant()}", 63, S3Invalid());
+    public static string S3(string executionName, string source) => Clean($"{RestoreTestNames.RecoveryPrefix}{Token(executionName)}-{source.ToLowerInvariant()}", 63, S3Invalid());
 
     private static string Clean(string name, int max, Regex invalid)
     {

@@ -13,15 +13,6 @@ namespace EcommerceBackupCdk.RestoreDrill.Recovery;
 /// </summary>
 internal sealed class RecoveryReporter
 {
-    /// <summary>CloudWatch namespace of the recovery metrics; the CDK side alarms on <see cref="FullStackRtoMetric"/> in it.</summary>
-    public const string Namespace = "EcommerceBackup/StoreRecovery";
-
-    public const string FullStackRtoMetric = "FullStackRtoSeconds";
-
-    public const string ResourceRtoMetric = "ResourceRtoSeconds";
-
-    public const string SuccessMetric = "Success";
-
     private readonly RecoverySettings _settings;
     private readonly StoreRecoveryDependencies _deps;
 
@@ -102,24 +93,24 @@ internal sealed class RecoveryReporter
         };
 
         var day = (plan.StartedAt ?? now).UtcDateTime;
-        var key = $"{RecoveryNames.ReportPrefix}{day:yyyy/MM/dd}/{report.ExecutionName}";
+        var key = $"{BucketPrefixes.RecoveryReports}{day:yyyy/MM/dd}/{report.ExecutionName}";
         var json = JsonSerializer.Serialize(report, StoreRecoveryHandler.Json);
         await PutAsync($"{key}.json", json, "application/json", cancellationToken).ConfigureAwait(false);
         await PutAsync($"{key}.md", Markdown(report), "text/markdown", cancellationToken).ConfigureAwait(false);
-        await PutAsync(RecoveryNames.LatestReportKey, json, "application/json", cancellationToken).ConfigureAwait(false);
+        await PutAsync(BucketPrefixes.LatestRecoveryReport, json, "application/json", cancellationToken).ConfigureAwait(false);
 
         foreach (var r in results.Where(r => r.RtoSeconds is not null))
         {
-            Emf(new Dictionary<string, string> { ["Store"] = report.Store, ["Resource"] = r.Resource.SourceName }, [(ResourceRtoMetric, r.RtoSeconds!.Value)], report.ExecutionName, now);
+            Emf(new Dictionary<string, string> { [RecoveryMetricNames.StoreDimension] = report.Store, [RecoveryMetricNames.ResourceDimension] = r.Resource.SourceName }, [(RecoveryMetricNames.ResourceRtoSeconds, r.RtoSeconds!.Value)], report.ExecutionName, now);
         }
 
-        var storeMetrics = new List<(string, double)> { (SuccessMetric, ok ? 1 : 0) };
+        var storeMetrics = new List<(string, double)> { (RecoveryMetricNames.Success, ok ? 1 : 0) };
         if (fullStack is { } measured)
         {
-            storeMetrics.Add((FullStackRtoMetric, measured));
+            storeMetrics.Add((RecoveryMetricNames.FullStackRtoSeconds, measured));
         }
 
-        Emf(new Dictionary<string, string> { ["Store"] = report.Store, ["Tier"] = tier }, storeMetrics, report.ExecutionName, now);
+        Emf(new Dictionary<string, string> { [RecoveryMetricNames.StoreDimension] = report.Store, [RecoveryMetricNames.TierDimension] = tier }, storeMetrics, report.ExecutionName, now);
         return new { passed = ok, fullStackRtoSeconds = fullStack, reportKey = $"{key}.json", markdownKey = $"{key}.md" };
     }
 
@@ -296,9 +287,9 @@ internal sealed class RecoveryReporter
                 {
                     new Dictionary<string, object>
                     {
-                        ["Namespace"] = Namespace,
+                        ["Namespace"] = RecoveryMetricNames.Namespace,
                         ["Dimensions"] = new[] { dimensions.Keys.ToArray() },
-                        ["Metrics"] = metrics.Select(m => new Dictionary<string, string> { ["Name"] = m.Name, ["Unit"] = m.Name == SuccessMetric ? "Count" : "Seconds" }).ToArray(),
+                        ["Metrics"] = metrics.Select(m => new Dictionary<string, string> { ["Name"] = m.Name, ["Unit"] = m.Name == RecoveryMetricNames.Success ? "Count" : "Seconds" }).ToArray(),
                     },
                 },
             },

@@ -7,7 +7,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Recovery;
 /// <summary>
 /// Settings of the recovery function: the drill validator's own settings (tiers, per-resource probes, report
 /// bucket, endpoints — read by <see cref="DrillSettings.FromEnvironment(IReadOnlyDictionary{string, string})"/>)
-/// plus the variables of <see cref="RecoveryEnvironment"/>.
+/// plus the variables of <see cref="RecoveryVariables"/>.
 /// </summary>
 public sealed record RecoverySettings
 {
@@ -38,16 +38,16 @@ public sealed record RecoverySettings
         }
 
         string? Get(string name) => env.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        var role = Get(RecoveryEnvironment.BackupRestoreRoleArn);
+        var role = Get(RecoveryVariables.BackupRestoreRoleArn);
         if (role is not null && !(role.StartsWith("arn:", StringComparison.Ordinal) && role.Contains(":role/", StringComparison.Ordinal)))
         {
-            problems.Add($"{RecoveryEnvironment.BackupRestoreRoleArn}: not an IAM role ARN (got '{role}', allowed arn:aws:iam::<account>:role/<name>)");
+            problems.Add($"{RecoveryVariables.BackupRestoreRoleArn}: not an IAM role ARN (got '{role}', allowed arn:aws:iam::<account>:role/<name>)");
         }
 
-        var instanceClass = Get(RecoveryEnvironment.AuroraInstanceClass) ?? "db.t4g.medium";
+        var instanceClass = Get(RecoveryVariables.AuroraInstanceClass) ?? "db.t4g.medium";
         if (!instanceClass.StartsWith("db.", StringComparison.Ordinal))
         {
-            problems.Add($"{RecoveryEnvironment.AuroraInstanceClass}: not a DB instance class (got '{instanceClass}', allowed e.g. db.t4g.medium)");
+            problems.Add($"{RecoveryVariables.AuroraInstanceClass}: not a DB instance class (got '{instanceClass}', allowed e.g. db.t4g.medium)");
         }
 
         if (problems.Count > 0)

@@ -222,7 +222,7 @@ public sealed class StoreRecoveryHandler
             {
                 if (_settings.BackupRestoreRoleArn is null)
                 {
-                    unusable.Add($"{arn}: S3 is restored through AWS Backup, which needs a restore role; set {RecoveryEnvironment.BackupRestoreRoleArn}");
+                    unusable.Add($"{arn}: S3 is restored through AWS Backup, which needs a restore role; set {RecoveryVariables.BackupRestoreRoleArn}");
                     continue;
                 }
 
@@ -261,7 +261,7 @@ public sealed class StoreRecoveryHandler
     private async Task<PlannedResource> StartAsync(PlannedResource resource, DateTimeOffset pointInTime, string executionName, CancellationToken cancellationToken)
     {
         RequirePrefix(resource);
-        var tags = new Dictionary<string, string> { [RecoveryNames.ExecutionTag] = executionName };
+        var tags = new Dictionary<string, string> { [RestoreTestNames.RecoveryExecutionTag] = executionName };
         switch (resource.Kind)
         {
             case RecoveryKinds.DynamoDb:
@@ -281,7 +281,7 @@ public sealed class StoreRecoveryHandler
                     await _deps.DynamoDb.TagResourceAsync(new TagResourceRequest
                     {
                         ResourceArn = tableArn,
-                        Tags = [new Amazon.DynamoDBv2.Model.Tag { Key = RecoveryNames.ExecutionTag, Value = executionName }],
+                        Tags = [new Amazon.DynamoDBv2.Model.Tag { Key = RestoreTestNames.RecoveryExecutionTag, Value = executionName }],
                     }, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -335,7 +335,7 @@ public sealed class StoreRecoveryHandler
                     // "You can create DB instances only after the RestoreDBClusterToPointInTime operation has completed
                     // and the DB cluster is available." (RDS API reference, RestoreDBClusterToPointInTime)
                     await _deps.RecoveryRds.CreateClusterInstanceAsync(resource.RestoredName, resource.InstanceName!, resource.Engine ?? cluster.Engine ?? "aurora-postgresql",
-                        _settings.AuroraInstanceClass, new Dictionary<string, string> { [RecoveryNames.ExecutionTag] = executionName }, cancellationToken).ConfigureAwait(false);
+                        _settings.AuroraInstanceClass, new Dictionary<string, string> { [RestoreTestNames.RecoveryExecutionTag] = executionName }, cancellationToken).ConfigureAwait(false);
                     return Result(PollResult.Waiting, $"cluster available; instance {resource.InstanceName} created");
                 }
 
@@ -446,9 +446,9 @@ public sealed class StoreRecoveryHandler
                     }
 
                     var tags = await _deps.DynamoDb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = table.Table.TableArn }, cancellationToken).ConfigureAwait(false);
-                    if (!(tags.Tags ?? []).Any(tg => tg.Key == RecoveryNames.ExecutionTag && tg.Value == executionName))
+                    if (!(tags.Tags ?? []).Any(tg => tg.Key == RestoreTestNames.RecoveryExecutionTag && tg.Value == executionName))
                     {
-                        return Result(CleanupResult.Refused, $"table '{resource.RestoredName}' does not carry {RecoveryNames.ExecutionTag}={executionName}; not created by this execution, left alone");
+                        return Result(CleanupResult.Refused, $"table '{resource.RestoredName}' does not carry {RestoreTestNames.RecoveryExecutionTag}={executionName}; not created by this execution, left alone");
                     }
 
                     await _deps.DynamoDb.DeleteTableAsync(resource.RestoredName, cancellationToken).ConfigureAwait(false);
@@ -459,12 +459,12 @@ public sealed class StoreRecoveryHandler
                     var cluster = await _deps.RecoveryRds.DescribeClusterAsync(resource.RestoredName, cancellationToken).ConfigureAwait(false);
                     if (!await CreatedByAsync(cluster.Arn, executionName, cancellationToken).ConfigureAwait(false))
                     {
-                        return Result(CleanupResult.Refused, $"cluster '{resource.RestoredName}' does not carry {RecoveryNames.ExecutionTag}={executionName}; left alone");
+                        return Result(CleanupResult.Refused, $"cluster '{resource.RestoredName}' does not carry {RestoreTestNames.RecoveryExecutionTag}={executionName}; left alone");
                     }
 
                     if (cluster.Members.Count > 0)
                     {
-                        foreach (var member in cluster.Members.Where(m => m.StartsWith(RecoveryNames.Prefix, StringComparison.Ordinal)))
+                        foreach (var member in cluster.Members.Where(m => m.StartsWith(RestoreTestNames.RecoveryPrefix, StringComparison.Ordinal)))
                         {
                             await DeleteRdsInstanceAsync(member, executionName, Result, cancellationToken).ConfigureAwait(false);
                         }
@@ -517,7 +517,7 @@ public sealed class StoreRecoveryHandler
         var instance = await _deps.RecoveryRds.DescribeInstanceAsync(identifier, cancellationToken).ConfigureAwait(false);
         if (!await CreatedByAsync(instance.Arn, executionName, cancellationToken).ConfigureAwait(false))
         {
-            return result(CleanupResult.Refused, $"instance '{identifier}' does not carry {RecoveryNames.ExecutionTag}={executionName}; left alone");
+            return result(CleanupResult.Refused, $"instance '{identifier}' does not carry {RestoreTestNames.RecoveryExecutionTag}={executionName}; left alone");
         }
 
         if (instance.Status != "deleting")
@@ -530,7 +530,7 @@ public sealed class StoreRecoveryHandler
 
     private async Task<bool> CreatedByAsync(string? arn, string executionName, CancellationToken cancellationToken) =>
         arn is not null && (await _deps.RecoveryRds.ListTagsAsync(arn, cancellationToken).ConfigureAwait(false))
-            .TryGetValue(RecoveryNames.ExecutionTag, out var value) && value == executionName;
+            .TryGetValue(RestoreTestNames.RecoveryExecutionTag, out var value) && value == executionName;
 
     private async Task EmptyAndDeleteBucketAsync(string bucket, CancellationToken cancellationToken)
     {
@@ -593,10 +593,10 @@ public sealed class StoreRecoveryHandler
 
     private static void RequirePrefix(PlannedResource resource)
     {
-        if (!resource.RestoredName.StartsWith(RecoveryNames.Prefix, StringComparison.Ordinal) ||
-            (resource.InstanceName is { } i && !i.StartsWith(RecoveryNames.Prefix, StringComparison.Ordinal)))
+        if (!resource.RestoredName.StartsWith(RestoreTestNames.RecoveryPrefix, StringComparison.Ordinal) ||
+            (resource.InstanceName is { } i && !i.StartsWith(RestoreTestNames.RecoveryPrefix, StringComparison.Ordinal)))
         {
-            throw new ArgumentException($"resource.restoredName: must start with '{RecoveryNames.Prefix}' (got '{resource.RestoredName}'); store recovery creates and deletes nothing else");
+            throw new ArgumentException($"resource.restoredName: must start with '{RestoreTestNames.RecoveryPrefix}' (got '{resource.RestoredName}'); store recovery creates and deletes nothing else");
         }
     }
 

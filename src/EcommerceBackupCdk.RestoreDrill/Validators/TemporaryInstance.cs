@@ -8,22 +8,11 @@ namespace EcommerceBackupCdk.RestoreDrill.Validators;
 /// it does not create or attach an Amazon RDS instance to your cluster"
 /// (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-aur.html), so a restored cluster cannot answer SQL
 /// until an instance exists. Its name is derived from the restored cluster's; it carries the
-/// <see cref="RestoreTestTagKey"/> tag, so the validator's IAM policy lets it create, modify and delete only such
+/// <see cref="RestoreTestNames.TagKey"/> tag, so the validator's IAM policy lets it create, modify and delete only such
 /// resources.
 /// </summary>
 public static partial class TemporaryInstance
 {
-    /// <summary>
-    /// The tag AWS Backup's restore-testing clean-up keys on: the managed policy AWSServiceRolePolicyForBackupRestoreTesting
-    /// allows rds:DeleteDBCluster and rds:DeleteDBInstance only where <c>"Null": {"aws:ResourceTag/awsbackup-restore-test":
-    /// "false"}</c> (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupRestoreTesting.html),
-    /// so every RDS/Aurora resource a restore test creates carries it.
-    /// </summary>
-    public const string RestoreTestTagKey = "awsbackup-restore-test";
-
-    /// <summary>Suffix of the temporary instance's identifier.</summary>
-    public const string Suffix = "-drill";
-
     /// <summary>
     /// Used when RDS lists no orderable class (moto lists none for aurora-mysql): db.t4g.medium is the smallest Graviton
     /// burstable class in the Aurora MySQL instance class table
@@ -34,14 +23,14 @@ public static partial class TemporaryInstance
     private static readonly string[] SizeOrder = ["nano", "micro", "small", "medium", "large", "xlarge"];
 
     /// <summary>
-    /// The temporary instance's identifier: the cluster identifier plus <see cref="Suffix"/>, cut to RDS's 63 characters
+    /// The temporary instance's identifier: the cluster identifier plus <see cref="RestoreTestNames.TemporaryInstanceSuffix"/>, cut to RDS's 63 characters
     /// ("Must contain from 1 to 63 letters, numbers, or hyphens", CreateDBInstance DBInstanceIdentifier).
     /// </summary>
     public static string IdentifierFor(string clusterIdentifier)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clusterIdentifier);
-        var stem = clusterIdentifier.Length + Suffix.Length > 63 ? clusterIdentifier[..(63 - Suffix.Length)].TrimEnd('-') : clusterIdentifier;
-        return stem + Suffix;
+        var stem = clusterIdentifier.Length + RestoreTestNames.TemporaryInstanceSuffix.Length > 63 ? clusterIdentifier[..(63 - RestoreTestNames.TemporaryInstanceSuffix.Length)].TrimEnd('-') : clusterIdentifier;
+        return stem + RestoreTestNames.TemporaryInstanceSuffix;
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace EcommerceBackupCdk.Compliance;
 public sealed class EvidenceIndexFunction : Construct
 {
     /// <summary>The handler in the restore-drill assembly.</summary>
-    public const string Handler = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Evidence.EvidenceFunction::Handle";
+    public const string Handler = ContractHandlers.EvidenceIndex;
 
     /// <summary>Creates the function, its log group, role and monthly schedule.</summary>
     public EvidenceIndexFunction(Construct scope, string id, EvidenceIndexFunctionProps props)
@@ -78,11 +78,11 @@ public sealed class EvidenceIndexFunction : Construct
             LogGroup = logs,
             Environment = new Dictionary<string, string>
             {
-                ["STORE_NAME"] = props.StoreName,
-                ["EVIDENCE_BUCKET"] = props.Evidence.Bucket.BucketName,
-                ["EVIDENCE_TIERS"] = TiersJson(props),
-                ["EVIDENCE_FRAMEWORKS"] = string.Join(",", props.FrameworkNames),
-                ["DRILL_REPORT_BUCKET"] = (props.DrillReports ?? props.Evidence.Bucket).BucketName,
+                [EvidenceVariables.StoreName] = props.StoreName,
+                [EvidenceVariables.Bucket] = props.Evidence.Bucket.BucketName,
+                [EvidenceVariables.Tiers] = TiersJson(props),
+                [EvidenceVariables.Frameworks] = string.Join(",", props.FrameworkNames),
+                [EvidenceVariables.DrillReportBucket] = (props.DrillReports ?? props.Evidence.Bucket).BucketName,
             },
         });
         // Its permissions must exist before its first run. The L2 also makes it depend on the role, which it already
@@ -122,7 +122,7 @@ public sealed class EvidenceIndexFunction : Construct
         ? []
         : [
             new PolicyStatement(new PolicyStatementProps { Actions = ["s3:ListBucket"], Resources = [reports.BucketArn] }),
-            new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [reports.ArnForObjects("drills/*")] }),
+            new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [reports.ArnForObjects($"{BucketPrefixes.DrillReports}*")] }),
             .. props.DrillReportsKey is { } key ? [new PolicyStatement(new PolicyStatementProps { Actions = ["kms:Decrypt"], Resources = [key.KeyArn] })] : Array.Empty<PolicyStatement>(),
         ];
 
@@ -140,13 +140,13 @@ public sealed class EvidenceIndexFunction : Construct
             }) + $" [{Vaults.Immutability.Text(Vaults.Immutability.Of(c.Destination, props.LockMode))}]")).ToList();
             tiers[tier.TagValue()] = new Dictionary<string, object>
             {
-                ["rpoSeconds"] = (long)t.Rpo.TotalSeconds,
-                ["rtoSeconds"] = (long)t.Rto.TotalSeconds,
-                ["retentionDays"] = (long)t.LongestRetention.TotalDays,
-                ["rules"] = t.Rules.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name} {r.Schedule} kept {(long)r.Retention.TotalDays}d"))
+                [EvidenceTierFields.RpoSeconds] = (long)t.Rpo.TotalSeconds,
+                [EvidenceTierFields.RtoSeconds] = (long)t.Rto.TotalSeconds,
+                [EvidenceTierFields.RetentionDays] = (long)t.LongestRetention.TotalDays,
+                [EvidenceTierFields.Rules] = t.Rules.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name} {r.Schedule} kept {(long)r.Retention.TotalDays}d"))
                     .Concat(t.Continuous is { } c ? [string.Create(CultureInfo.InvariantCulture, $"Continuous (PITR) kept {(long)c.Retention.TotalDays}d")] : [])
                     .ToList(),
-                ["copies"] = copies,
+                [EvidenceTierFields.Copies] = copies,
             };
         }
 

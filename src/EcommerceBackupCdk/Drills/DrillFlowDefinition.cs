@@ -25,7 +25,7 @@ namespace EcommerceBackupCdk.Drills;
 internal static class DrillFlowDefinition
 {
     /// <summary>Name of the error the validator raises for transient failures; the flow retries it.</summary>
-    public const string TransientError = "TransientDrillException";
+    public const string TransientError = DrillFlowContract.TransientError;
 
     private static readonly string[] LambdaServiceErrors = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
 
@@ -33,7 +33,7 @@ internal static class DrillFlowDefinition
     {
         JsonObject Invoke(string action, JsonObject payload, string resultPath, string next, int retryInterval, double backoff, int attempts, JsonArray? catches = null)
         {
-            payload["action"] = action;
+            payload[DrillFlowContract.ActionField] = action;
             var state = new JsonObject
             {
                 ["Type"] = "Task",
@@ -76,15 +76,15 @@ internal static class DrillFlowDefinition
                 },
                 ["Next"] = "Inspect",
             },
-            ["Inspect"] = Invoke("inspect", WithEvent(new JsonObject { ["attempt.$"] = "$.attempt" }), "$.inspect", "Decide", 2, 2, 8),
+            ["Inspect"] = Invoke(DrillFlowContract.Inspect, WithEvent(new JsonObject { ["attempt.$"] = "$.attempt" }), "$.inspect", "Decide", 2, 2, 8),
             ["Decide"] = new JsonObject
             {
                 ["Type"] = "Choice",
                 ["Choices"] = new JsonArray(
-                    Equals("$.inspect.result.decision", "validate", "Lock"),
-                    Equals("$.inspect.result.decision", "recordFailure", "Lock"),
-                    Equals("$.inspect.result.decision", "wait", "WaitForFinalJobState"),
-                    Equals("$.inspect.result.decision", "gaveUp", "JobNeverReadFinal")),
+                    Equals("$.inspect.result.decision", DrillFlowContract.DecideValidate, "Lock"),
+                    Equals("$.inspect.result.decision", DrillFlowContract.DecideRecordFailure, "Lock"),
+                    Equals("$.inspect.result.decision", DrillFlowContract.DecideWait, "WaitForFinalJobState"),
+                    Equals("$.inspect.result.decision", DrillFlowContract.DecideGaveUp, "JobNeverReadFinal")),
                 ["Default"] = "NothingToValidate",
             },
             ["WaitForFinalJobState"] = new JsonObject { ["Type"] = "Wait", ["SecondsPath"] = "$.inspect.result.waitSeconds", ["Next"] = "CountInspection" },
@@ -122,14 +122,14 @@ internal static class DrillFlowDefinition
             {
                 ["Type"] = "Choice",
                 ["Choices"] = new JsonArray(
-                    Equals("$.inspect.result.decision", "recordFailure", "Record"),
+                    Equals("$.inspect.result.decision", DrillFlowContract.DecideRecordFailure, "Record"),
                     new JsonObject { ["Variable"] = "$.inspect.result.needsTemporaryInstance", ["BooleanEquals"] = true, ["Next"] = "CreateTemporaryInstance" }),
                 ["Default"] = "Validate",
             },
-            ["CreateTemporaryInstance"] = Invoke("createInstance", Drill(), "$.created", "WaitForInstance", 10, 2, 6,
+            ["CreateTemporaryInstance"] = Invoke(DrillFlowContract.CreateInstance, Drill(), "$.created", "WaitForInstance", 10, 2, 6,
                 new JsonArray(new JsonObject { ["ErrorEquals"] = Strings(["States.ALL"]), ["ResultPath"] = "$.validate", ["Next"] = "DeleteTemporaryInstance" })),
             ["WaitForInstance"] = new JsonObject { ["Type"] = "Wait", ["SecondsPath"] = "$.poll.result.waitSeconds", ["Next"] = "PollInstance" },
-            ["PollInstance"] = Invoke("instanceStatus", new JsonObject { ["drill.$"] = "$.inspect.result", ["attempt.$"] = "$.poll.result.attempt" }, "$.poll", "InstanceReady", 5, 2, 6),
+            ["PollInstance"] = Invoke(DrillFlowContract.InstanceStatus, new JsonObject { ["drill.$"] = "$.inspect.result", ["attempt.$"] = "$.poll.result.attempt" }, "$.poll", "InstanceReady", 5, 2, 6),
             ["InstanceReady"] = new JsonObject
             {
                 ["Type"] = "Choice",
@@ -138,7 +138,7 @@ internal static class DrillFlowDefinition
                     new JsonObject { ["Variable"] = "$.poll.result.pastDeadline", ["BooleanEquals"] = true, ["Next"] = "Validate" }),
                 ["Default"] = "WaitForInstance",
             },
-            ["Validate"] = Invoke("validate", WithEvent(Drill()), "$.validate", "NeedsCleanup", 30, 2, 4,
+            ["Validate"] = Invoke(DrillFlowContract.Validate, WithEvent(Drill()), "$.validate", "NeedsCleanup", 30, 2, 4,
                 new JsonArray(new JsonObject { ["ErrorEquals"] = Strings(["States.ALL"]), ["ResultPath"] = "$.validate", ["Next"] = "NeedsCleanup" })),
             ["NeedsCleanup"] = new JsonObject
             {
@@ -146,7 +146,7 @@ internal static class DrillFlowDefinition
                 ["Choices"] = new JsonArray(new JsonObject { ["Variable"] = "$.inspect.result.needsTemporaryInstance", ["BooleanEquals"] = true, ["Next"] = "DeleteTemporaryInstance" }),
                 ["Default"] = "Record",
             },
-            ["DeleteTemporaryInstance"] = Invoke("deleteInstance", Drill(), "$.deleted", "ResetPoll", 15, 1.5, 12,
+            ["DeleteTemporaryInstance"] = Invoke(DrillFlowContract.DeleteInstance, Drill(), "$.deleted", "ResetPoll", 15, 1.5, 12,
                 new JsonArray(new JsonObject { ["ErrorEquals"] = Strings(["States.ALL"]), ["ResultPath"] = "$.deleteError", ["Next"] = "Record" })),
             ["ResetPoll"] = new JsonObject
             {
@@ -156,7 +156,7 @@ internal static class DrillFlowDefinition
                 ["Next"] = "WaitForDeletion",
             },
             ["WaitForDeletion"] = new JsonObject { ["Type"] = "Wait", ["SecondsPath"] = "$.poll.result.waitSeconds", ["Next"] = "PollDeletion" },
-            ["PollDeletion"] = Invoke("instanceStatus", new JsonObject { ["drill.$"] = "$.inspect.result", ["attempt.$"] = "$.poll.result.attempt" }, "$.poll", "InstanceGone", 5, 2, 6),
+            ["PollDeletion"] = Invoke(DrillFlowContract.InstanceStatus, new JsonObject { ["drill.$"] = "$.inspect.result", ["attempt.$"] = "$.poll.result.attempt" }, "$.poll", "InstanceGone", 5, 2, 6),
             ["InstanceGone"] = new JsonObject
             {
                 ["Type"] = "Choice",
@@ -166,7 +166,7 @@ internal static class DrillFlowDefinition
                 ["Default"] = "WaitForDeletion",
             },
             // Report first, then PutRestoreValidationResult unless already recorded: retried until the report exists.
-            ["Record"] = Invoke("record", WithEvent(new JsonObject
+            ["Record"] = Invoke(DrillFlowContract.Record, WithEvent(new JsonObject
             {
                 ["drill.$"] = "$.inspect.result",
                 // The validate step's output ({"result": verdict}), its error ({"Error", "Cause"}) or {} when it did not run.

@@ -1,10 +1,11 @@
 namespace EcommerceBackupCdk.Drills;
 
 /// <summary>
-/// What the validator Lambda (<c>src/EcommerceBackupCdk.RestoreDrill</c>) and this construct agree on: handler,
-/// environment variables, EMF metric namespace, names and dimensions, and the drill report key layout. Mirrors
-/// <c>Handlers.Function.HandlerString</c>, <c>Configuration.DrillEnvironment</c>, <c>Metrics.DrillMetrics</c> and
-/// <c>Reports.DrillReportKey</c> of that project (the library cannot reference the Lambda project); change both together.
+/// The public face of what the validator Lambda (<c>src/EcommerceBackupCdk.RestoreDrill</c>) and this construct agree on:
+/// handler, EMF metric namespace, names and dimensions, and the drill report key layout. The values live in the shared
+/// contract source both projects compile (<c>src/Shared/Contract</c>: <see cref="ContractHandlers"/>,
+/// <see cref="DrillMetricNames"/>, <see cref="BucketPrefixes"/>, <see cref="RestoreTestNames"/>; the environment
+/// variables in <see cref="DrillVariables"/>); these members only expose them to users of the library.
 /// </summary>
 public static class DrillValidatorContract
 {
@@ -15,37 +16,37 @@ public static class DrillValidatorContract
     public const string ProjectFile = "EcommerceBackupCdk.RestoreDrill.csproj";
 
     /// <summary>The assembly Lambda loads; the published package must contain it.</summary>
-    public const string Assembly = "EcommerceBackupCdk.RestoreDrill.dll";
+    public const string Assembly = ContractHandlers.AssemblyName + ".dll";
 
     /// <summary>Lambda handler string (a Stream-in, Stream-out handler, no Amazon.Lambda.* packages).</summary>
-    public const string Handler = "EcommerceBackupCdk.RestoreDrill::EcommerceBackupCdk.RestoreDrill.Handlers.Function::Handle";
+    public const string Handler = ContractHandlers.DrillValidator;
 
     /// <summary>The managed runtime name; CDK 2.160 has no constant for it.</summary>
     public const string RuntimeName = "dotnet10";
 
     /// <summary>EMF metric namespace.</summary>
-    public const string MetricNamespace = "EcommerceBackup/RestoreDrill";
+    public const string MetricNamespace = DrillMetricNames.Namespace;
 
     /// <summary>Dimension naming the store.</summary>
-    public const string StoreDimension = "Store";
+    public const string StoreDimension = DrillMetricNames.StoreDimension;
 
     /// <summary>Dimension naming the AWS Backup resource type (<see cref="DrillResourceTypes.ProtectedResourceType"/>).</summary>
-    public const string ResourceTypeDimension = "ResourceType";
+    public const string ResourceTypeDimension = DrillMetricNames.ResourceTypeDimension;
 
     /// <summary>Seconds from restore job creation to completion: the measured RTO.</summary>
-    public const string RestoreDurationSeconds = "RestoreDurationSeconds";
+    public const string RestoreDurationSeconds = DrillMetricNames.RestoreDurationSeconds;
 
     /// <summary>Seconds from recovery point creation to restore job creation.</summary>
-    public const string RecoveryPointAgeSeconds = "RecoveryPointAgeSeconds";
+    public const string RecoveryPointAgeSeconds = DrillMetricNames.RecoveryPointAgeSeconds;
 
     /// <summary>Seconds from the newest order/cart in the restored data to the recovery point: the measured RPO.</summary>
-    public const string DataFreshnessSeconds = "DataFreshnessSeconds";
+    public const string DataFreshnessSeconds = DrillMetricNames.DataFreshnessSeconds;
 
     /// <summary>1 when the drill succeeded, 0 when it failed; one datapoint per drill.</summary>
-    public const string Success = "Success";
+    public const string Success = DrillMetricNames.Success;
 
     /// <summary>Prefix of drill report keys: <c>drills/yyyy/MM/dd/&lt;restoreJobId&gt;.json</c>.</summary>
-    public const string ReportPrefix = "drills/";
+    public const string ReportPrefix = BucketPrefixes.DrillReports;
 
     /// <summary>
     /// Name prefix of the DynamoDB tables and S3 buckets a restore test creates: "targetTableName (value set to random value
@@ -63,13 +64,13 @@ public static class DrillValidatorContract
     /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRolePolicyForBackupRestoreTesting.html);
     /// the drill flow's temporary Aurora instance carries it too.
     /// </summary>
-    public const string RestoreTestTagKey = "awsbackup-restore-test";
+    public const string RestoreTestTagKey = RestoreTestNames.TagKey;
 
     /// <summary>
     /// Suffix of the drill flow's temporary Aurora instance identifier (<c>&lt;restored cluster&gt;-drill</c>); only
     /// instances named so may be created and tagged by the validator.
     /// </summary>
-    public const string TemporaryInstanceSuffix = "-drill";
+    public const string TemporaryInstanceSuffix = RestoreTestNames.TemporaryInstanceSuffix;
 
     /// <summary>
     /// The variable the .NET Lambda runtime client reads to choose how <c>Console</c> lines are written
@@ -79,7 +80,7 @@ public static class DrillValidatorContract
     /// <c>Unformatted</c>."). It is read before <c>AWS_LAMBDA_LOG_FORMAT</c>, the one Lambda sets from the function's
     /// LoggingConfig.
     /// </summary>
-    public const string HandlerLogFormatVariable = "AWS_LAMBDA_HANDLER_LOG_FORMAT";
+    public const string HandlerLogFormatVariable = DrillVariables.HandlerLogFormat;
 
     /// <summary>
     /// The value that makes the runtime write <c>Console</c> lines as they are. The runtime wraps <c>Console.Out</c>
@@ -91,60 +92,11 @@ public static class DrillValidatorContract
     /// With <c>Unformatted</c> the formatter is <c>DefaultLogMessageFormatter(addPrefix: false)</c>, which writes the
     /// message alone. So the function must keep the Text log format and set this variable.
     /// </summary>
-    public const string UnformattedLogFormat = "Unformatted";
-
-    /// <summary>Environment variable names the validator reads.</summary>
-    public static class Environment
-    {
-        /// <summary>Store name (metric dimension, reports).</summary>
-        public const string StoreName = "STORE_NAME";
-
-        /// <summary>Drill report bucket name.</summary>
-        public const string ReportBucket = "REPORT_BUCKET";
-
-        /// <summary>Comma-separated restore testing plan ARNs whose jobs are validated.</summary>
-        public const string RestoreTestingPlanArns = "RESTORE_TESTING_PLAN_ARNS";
-
-        /// <summary>Tier assumed for resources without a per-resource setting.</summary>
-        public const string DefaultTier = "DEFAULT_TIER";
-
-        /// <summary>JSON object of tier targets in seconds.</summary>
-        public const string TierTargets = "TIER_TARGETS";
-
-        /// <summary>DynamoDB attribute holding the order/cart time.</summary>
-        public const string DynamoDbTimestampAttribute = "DYNAMODB_TIMESTAMP_ATTRIBUTE";
-
-        /// <summary>Minimum items/rows/objects a restored resource must hold.</summary>
-        public const string MinimumRecordCount = "MIN_RECORD_COUNT";
-
-        /// <summary>SQL probe preset.</summary>
-        public const string SqlPreset = "SQL_PRESET";
-
-        /// <summary>Custom SQL probe.</summary>
-        public const string SqlCustomQuery = "SQL_CUSTOM_QUERY";
-
-        /// <summary>Table prefix of the presets.</summary>
-        public const string SqlTablePrefix = "SQL_TABLE_PREFIX";
-
-        /// <summary>Database to probe.</summary>
-        public const string SqlDatabase = "SQL_DATABASE";
-
-        /// <summary>Secret with the source database's credentials.</summary>
-        public const string DbSecretArn = "DB_SECRET_ARN";
-
-        /// <summary>JSON array of per-resource settings.</summary>
-        public const string ResourceSettings = "RESOURCE_SETTINGS";
-
-        /// <summary>Seconds the data checks of one restore job may take (10-840).</summary>
-        public const string ValidationTimeoutSeconds = "VALIDATION_TIMEOUT_SECONDS";
-
-        /// <summary>The restore testing selection's validation window in hours (0-168).</summary>
-        public const string ValidationWindowHours = "VALIDATION_WINDOW_HOURS";
-    }
+    public const string UnformattedLogFormat = DrillVariables.UnformattedLogFormat;
 
     /// <summary>The drill flow's Lambda actions (the payload's <c>action</c>).</summary>
-    public static IReadOnlyList<string> FlowActions { get; } = ["inspect", "createInstance", "instanceStatus", "validate", "deleteInstance", "record"];
+    public static IReadOnlyList<string> FlowActions => DrillFlowContract.Actions;
 
     /// <summary>SQL probe presets the validator knows.</summary>
-    public static IReadOnlyList<string> SqlPresets { get; } = ["woocommerce", "woocommerce-legacy", "magento", "custom"];
+    public static IReadOnlyList<string> SqlPresets => Contract.SqlPresets.All;
 }

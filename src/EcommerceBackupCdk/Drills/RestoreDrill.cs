@@ -546,25 +546,25 @@ public sealed class RestoreDrill : Construct
         var env = new Dictionary<string, string>
         {
             // EMF lines must reach CloudWatch Logs unprefixed (see DrillValidatorContract.UnformattedLogFormat).
-            [DrillValidatorContract.HandlerLogFormatVariable] = DrillValidatorContract.UnformattedLogFormat,
-            [DrillValidatorContract.Environment.StoreName] = _store,
-            [DrillValidatorContract.Environment.ReportBucket] = ReportBucket.BucketName,
-            [DrillValidatorContract.Environment.RestoreTestingPlanArns] = Plan.AttrRestoreTestingPlanArn,
-            [DrillValidatorContract.Environment.DefaultTier] = JudgingTier.TagValue(),
-            [DrillValidatorContract.Environment.TierTargets] = TierTargetsJson(),
-            [DrillValidatorContract.Environment.DynamoDbTimestampAttribute] = _options.FreshnessAttribute,
-            [DrillValidatorContract.Environment.MinimumRecordCount] = _options.MinimumRecordCount.ToString(CultureInfo.InvariantCulture),
-            [DrillValidatorContract.Environment.SqlPreset] = _options.SqlPreset,
-            [DrillValidatorContract.Environment.ValidationTimeoutSeconds] = ((int)DrillDefaults.ValidationTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-            [DrillValidatorContract.Environment.ValidationWindowHours] = ((int)_options.ValidationWindow.TotalHours).ToString(CultureInfo.InvariantCulture),
+            [DrillVariables.HandlerLogFormat] = DrillVariables.UnformattedLogFormat,
+            [DrillVariables.StoreName] = _store,
+            [DrillVariables.ReportBucket] = ReportBucket.BucketName,
+            [DrillVariables.RestoreTestingPlanArns] = Plan.AttrRestoreTestingPlanArn,
+            [DrillVariables.DefaultTier] = JudgingTier.TagValue(),
+            [DrillVariables.TierTargets] = TierTargetsJson(),
+            [DrillVariables.DynamoDbTimestampAttribute] = _options.FreshnessAttribute,
+            [DrillVariables.MinimumRecordCount] = _options.MinimumRecordCount.ToString(CultureInfo.InvariantCulture),
+            [DrillVariables.SqlPreset] = _options.SqlPreset,
+            [DrillVariables.ValidationTimeoutSeconds] = ((int)DrillDefaults.ValidationTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            [DrillVariables.ValidationWindowHours] = ((int)_options.ValidationWindow.TotalHours).ToString(CultureInfo.InvariantCulture),
         };
-        Set(env, DrillValidatorContract.Environment.SqlCustomQuery, _options.SqlCustomQuery);
-        Set(env, DrillValidatorContract.Environment.SqlTablePrefix, _options.SqlTablePrefix);
-        Set(env, DrillValidatorContract.Environment.SqlDatabase, _options.SqlDatabase);
-        Set(env, DrillValidatorContract.Environment.DbSecretArn, _options.DatabaseSecret?.SecretArn);
+        Set(env, DrillVariables.SqlCustomQuery, _options.SqlCustomQuery);
+        Set(env, DrillVariables.SqlTablePrefix, _options.SqlTablePrefix);
+        Set(env, DrillVariables.SqlDatabase, _options.SqlDatabase);
+        Set(env, DrillVariables.DbSecretArn, _options.DatabaseSecret?.SecretArn);
         if (_options.Resources.Count > 0)
         {
-            env[DrillValidatorContract.Environment.ResourceSettings] = ResourceSettingsJson();
+            env[DrillVariables.ResourceSettings] = ResourceSettingsJson();
         }
 
         return env;
@@ -585,13 +585,13 @@ public sealed class RestoreDrill : Construct
         {
             var entry = new Dictionary<string, long>
             {
-                ["rpoSeconds"] = (long)t.Rpo.TotalSeconds,
-                ["rtoSeconds"] = (long)t.Rto.TotalSeconds,
+                [TierTargetFields.RpoSeconds] = (long)t.Rpo.TotalSeconds,
+                [TierTargetFields.RtoSeconds] = (long)t.Rto.TotalSeconds,
             };
             if (_options.MaxDataFreshness is { } freshness)
             {
                 // The option only ever loosens the check: a tier whose RPO is longer keeps its RPO.
-                entry["maxDataFreshnessSeconds"] = (long)(freshness > t.Rpo ? freshness : t.Rpo).TotalSeconds;
+                entry[TierTargetFields.MaxDataFreshnessSeconds] = (long)(freshness > t.Rpo ? freshness : t.Rpo).TotalSeconds;
             }
 
             tiers[tier.TagValue()] = entry;
@@ -600,43 +600,38 @@ public sealed class RestoreDrill : Construct
         return JsonSerializer.Serialize(tiers);
     }
 
-    // Secret ARNs may be tokens; the JSON is assembled as a string so CloudFormation resolves them in place.
+    // Secret ARNs may be tokens: Stack.ToJsonString renders them so CloudFormation resolves them inside the JSON
+    // ("Convert an object, potentially containing tokens, to a JSON string",
+    // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.Stack.html#towbrjsonstringobj-space).
     private string ResourceSettingsJson()
     {
         var items = _options.Resources.Select(r =>
         {
-            var fields = new List<string> { Field("sourceArn", r.SourceArn) };
-            if (r.Tier is { } tier)
-            {
-                fields.Add(Field("tier", tier.TagValue()));
-            }
-
-            AddField(fields, "timestampAttribute", r.FreshnessAttribute);
-            AddField(fields, "sqlPreset", r.SqlPreset);
-            AddField(fields, "sqlCustomQuery", r.SqlCustomQuery);
-            AddField(fields, "sqlTablePrefix", r.SqlTablePrefix);
-            AddField(fields, "database", r.SqlDatabase);
-            AddField(fields, "secretArn", r.DatabaseSecret?.SecretArn);
+            var fields = new Dictionary<string, object> { [ResourceSettingFields.SourceArn] = r.SourceArn };
+            Set(fields, ResourceSettingFields.Tier, r.Tier?.TagValue());
+            Set(fields, ResourceSettingFields.TimestampAttribute, r.FreshnessAttribute);
+            Set(fields, ResourceSettingFields.SqlPreset, r.SqlPreset);
+            Set(fields, ResourceSettingFields.SqlCustomQuery, r.SqlCustomQuery);
+            Set(fields, ResourceSettingFields.SqlTablePrefix, r.SqlTablePrefix);
+            Set(fields, ResourceSettingFields.Database, r.SqlDatabase);
+            Set(fields, ResourceSettingFields.SecretArn, r.DatabaseSecret?.SecretArn);
             if (r.MinimumRecordCount is { } minimum)
             {
-                fields.Add($"\"minimumRecordCount\":{minimum.ToString(CultureInfo.InvariantCulture)}");
+                fields[ResourceSettingFields.MinimumRecordCount] = minimum;
             }
 
-            return "{" + string.Join(",", fields) + "}";
-        });
-        return "[" + string.Join(",", items) + "]";
+            return fields;
+        }).ToArray();
+        return Stack.Of(this).ToJsonString(items);
     }
 
-    private static void AddField(List<string> fields, string name, string? value)
+    private static void Set(Dictionary<string, object> fields, string name, string? value)
     {
         if (value is not null)
         {
-            fields.Add(Field(name, value));
+            fields[name] = value;
         }
     }
-
-    private static string Field(string name, string value) =>
-        $"\"{name}\":" + (Token.IsUnresolved(value) ? $"\"{value}\"" : JsonSerializer.Serialize(value));
 
     private PolicyStatement[] ValidatorStatements(Stack stack, LogGroup logGroup)
     {

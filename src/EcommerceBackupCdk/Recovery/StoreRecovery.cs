@@ -86,12 +86,12 @@ public sealed class StoreRecovery : Construct
 
         var env = new Dictionary<string, string>(props.ValidatorEnvironment)
         {
-            [RecoveryContract.AuroraInstanceClassEnvironment] = options.AuroraInstanceClass,
-            ["DEFAULT_TIER"] = options.Tier.TagValue(),
+            [RecoveryVariables.AuroraInstanceClass] = options.AuroraInstanceClass,
+            [DrillVariables.DefaultTier] = options.Tier.TagValue(),
         };
         if (options.S3RestoreRole is { } s3Role)
         {
-            env[RecoveryContract.BackupRoleEnvironment] = s3Role.RoleArn;
+            env[RecoveryVariables.BackupRestoreRoleArn] = s3Role.RoleArn;
         }
 
         SecurityGroup[] ownGroups = [];

@@ -9,7 +9,13 @@ public static class TierNames
     public static IReadOnlyList<TierName> All { get; } = [TierName.Critical, TierName.Standard, TierName.Archive];
 
     /// <summary>The tag value for a tier, e.g. <c>critical</c>.</summary>
-    public static string TagValue(this TierName tier) => tier.ToString().ToLower(CultureInfo.InvariantCulture);
+    public static string TagValue(this TierName tier) => tier switch
+    {
+        TierName.Critical => ContractTiers.Critical,
+        TierName.Standard => ContractTiers.Standard,
+        TierName.Archive => ContractTiers.Archive,
+        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, $"not a tier (allowed {string.Join(", ", ContractTiers.All)})"),
+    };
 
     /// <summary>The tier name in PascalCase, used in construct ids and resource names.</summary>
     public static string Pascal(this TierName tier) => tier.ToString();

@@ -8,9 +8,9 @@ public sealed class DrillSettingsTests
     {
         var env = new Dictionary<string, string>
         {
-            [DrillEnvironment.StoreName] = "acme",
-            [DrillEnvironment.ReportBucket] = "acme-drill-reports",
-            [DrillEnvironment.Region] = "eu-central-1",
+            [DrillVariables.StoreName] = "acme",
+            [DrillVariables.ReportBucket] = "acme-drill-reports",
+            [DrillVariables.Region] = "eu-central-1",
         };
         foreach (var (name, value) in extra)
         {
@@ -25,14 +25,14 @@ public sealed class DrillSettingsTests
     {
         var settings = DrillSettings.FromEnvironment(Minimal());
 
-        settings.Defaults.Tier.Should().Be(DrillTiers.Critical);
-        settings.Defaults.SqlPreset.Should().Be(SqlPresetName.WooCommerce);
+        settings.Defaults.Tier.Should().Be(ContractTiers.Critical);
+        settings.Defaults.SqlPreset.Should().Be(SqlPresets.WooCommerce);
         settings.Defaults.TimestampAttribute.Should().Be("createdAt");
         settings.Defaults.MinimumRecordCount.Should().Be(1);
         settings.DynamoDbScanSegments.Should().Be(4);
         settings.ValidationTimeout.Should().Be(TimeSpan.FromSeconds(600));
         settings.RestoreTestingPlanArns.Should().BeEmpty();
-        settings.Tiers[DrillTiers.Critical].Should().Be(new TierTarget { RpoSeconds = 300, RtoSeconds = 1800 });
+        settings.Tiers[ContractTiers.Critical].Should().Be(new TierTarget { RpoSeconds = 300, RtoSeconds = 1800 });
     }
 
     [Fact]
@@ -40,12 +40,12 @@ public sealed class DrillSettingsTests
     {
         var env = new Dictionary<string, string>
         {
-            [DrillEnvironment.StoreName] = "Acme Store",
-            [DrillEnvironment.DefaultTier] = "gold",
-            [DrillEnvironment.DynamoDbScanSegments] = "100",
-            [DrillEnvironment.SqlPreset] = "shopify",
-            [DrillEnvironment.TierTargets] = """{"critical":{"rpoSeconds":-5}}""",
-            [DrillEnvironment.BackupEndpoint] = "ftp://x",
+            [DrillVariables.StoreName] = "Acme Store",
+            [DrillVariables.DefaultTier] = "gold",
+            [DrillVariables.DynamoDbScanSegments] = "100",
+            [DrillVariables.SqlPreset] = "shopify",
+            [DrillVariables.TierTargets] = """{"critical":{"rpoSeconds":-5}}""",
+            [DrillVariables.BackupEndpoint] = "ftp://x",
         };
 
         var act = () => DrillSettings.FromEnvironment(env);
@@ -69,10 +69,10 @@ public sealed class DrillSettingsTests
     [InlineData("SELECT 1; DROP TABLE x", "SQL_CUSTOM_QUERY: must be a single read-only SELECT")]
     public void FromEnvironment_CustomPresetWithBadQuery_NamesTheQueryVariable(string? query, string expected)
     {
-        var env = Minimal((DrillEnvironment.SqlPreset, SqlPresetName.Custom));
+        var env = Minimal((DrillVariables.SqlPreset, SqlPresets.Custom));
         if (query is not null)
         {
-            env[DrillEnvironment.SqlCustomQuery] = query;
+            env[DrillVariables.SqlCustomQuery] = query;
         }
 
         var act = () => DrillSettings.FromEnvironment(env);
@@ -83,7 +83,7 @@ public sealed class DrillSettingsTests
     [Fact]
     public void FromEnvironment_SqlPrefixWithQuote_IsRejected()
     {
-        var act = () => DrillSettings.FromEnvironment(Minimal((DrillEnvironment.SqlTablePrefix, "wp_'; --")));
+        var act = () => DrillSettings.FromEnvironment(Minimal((DrillVariables.SqlTablePrefix, "wp_'; --")));
 
         act.Should().Throw<ConfigurationException>().WithMessage("*SQL_TABLE_PREFIX: not a table prefix*");
     }
@@ -92,15 +92,15 @@ public sealed class DrillSettingsTests
     public void For_ResourceSettingsWithPrefixPattern_MatchesTheSourceArnAndInheritsDefaults()
     {
         var settings = DrillSettings.FromEnvironment(Minimal(
-            (DrillEnvironment.DbSecretArn, "arn:aws:secretsmanager:eu-central-1:1:secret:default"),
-            (DrillEnvironment.ResourceSettings, """
+            (DrillVariables.DbSecretArn, "arn:aws:secretsmanager:eu-central-1:1:secret:default"),
+            (DrillVariables.ResourceSettings, """
                 [{"sourceArn":"arn:aws:dynamodb:eu-central-1:1:table/carts","tier":"standard","timestampAttribute":"updatedAt"},
                  {"sourceArn":"arn:aws:rds:eu-central-1:1:db:magento*","sqlPreset":"magento","minimumRecordCount":100}]
                 """)));
 
         settings.For("arn:aws:dynamodb:eu-central-1:1:table/carts").Should().Match<ResourceSettings>(s => s.Tier == "standard" && s.TimestampAttribute == "updatedAt");
         var magento = settings.For("arn:aws:rds:eu-central-1:1:db:magento-prod");
-        magento.SqlPreset.Should().Be(SqlPresetName.Magento);
+        magento.SqlPreset.Should().Be(SqlPresets.Magento);
         magento.MinimumRecordCount.Should().Be(100);
         magento.SecretArn.Should().Be("arn:aws:secretsmanager:eu-central-1:1:secret:default");
         settings.For("arn:aws:dynamodb:eu-central-1:1:table/orders").Should().BeSameAs(settings.Defaults);
@@ -109,7 +109,7 @@ public sealed class DrillSettingsTests
     [Fact]
     public void FromEnvironment_ResourceSettingsWithUnknownFieldAndTier_ReportsBoth()
     {
-        var act = () => DrillSettings.FromEnvironment(Minimal((DrillEnvironment.ResourceSettings,
+        var act = () => DrillSettings.FromEnvironment(Minimal((DrillVariables.ResourceSettings,
             """[{"sourceArn":"arn:aws:s3:::media","tier":"gold","colour":"red"}]""")));
 
         act.Should().Throw<ConfigurationException>()
@@ -120,10 +120,10 @@ public sealed class DrillSettingsTests
     [Fact]
     public void FromEnvironment_TierTargetsOverride_KeepsOtherFieldsAndTiers()
     {
-        var settings = DrillSettings.FromEnvironment(Minimal((DrillEnvironment.TierTargets,
+        var settings = DrillSettings.FromEnvironment(Minimal((DrillVariables.TierTargets,
             """{"critical":{"rtoSeconds":3600,"maxRecoveryPointAgeSeconds":3900}}""")));
 
-        settings.Tiers[DrillTiers.Critical].Should().Be(new TierTarget { RpoSeconds = 300, RtoSeconds = 3600, MaxRecoveryPointAgeSeconds = 3900 });
-        settings.Tiers[DrillTiers.Standard].Should().Be(DrillTiers.Defaults[DrillTiers.Standard]);
+        settings.Tiers[ContractTiers.Critical].Should().Be(new TierTarget { RpoSeconds = 300, RtoSeconds = 3600, MaxRecoveryPointAgeSeconds = 3900 });
+        settings.Tiers[ContractTiers.Standard].Should().Be(DrillTiers.Defaults[ContractTiers.Standard]);
     }
 }

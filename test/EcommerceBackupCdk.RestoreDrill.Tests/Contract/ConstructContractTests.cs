@@ -1,57 +1,75 @@
 using System.Reflection;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
-using EcommerceBackupCdk.RestoreDrill.Configuration;
+using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.RestoreDrill.Evidence;
 using EcommerceBackupCdk.RestoreDrill.Handlers;
-using EcommerceBackupCdk.RestoreDrill.Metrics;
 
 namespace EcommerceBackupCdk.RestoreDrill.Tests.Contract;
 
 /// <summary>
-/// The CDK library cannot reference the Lambda project, so it mirrors the Lambda's names in
-/// <see cref="DrillValidatorContract"/>. These tests hold both sides together: a renamed variable, metric or handler
-/// fails here instead of in a deployed drill.
+/// The library and the Lambda compile one contract source (<c>src/Shared/Contract</c>); the library exposes some of it
+/// through public members (<see cref="DrillValidatorContract"/>, <see cref="RecoveryContract"/>,
+/// <see cref="EvidenceLayout"/>). These tests hold each public member to the contract value it stands for (a member
+/// pointed at the wrong constant fails here), and resolve every handler string to a Stream-to-Stream method. Whether the
+/// construct and the Lambda agree on the environment is proven by <see cref="EnvironmentRoundTripTests"/>.
 /// </summary>
 public sealed class ConstructContractTests
 {
-    public static TheoryData<string, string> Pairs() => new()
+    public static TheoryData<string, string> PublicFaces() => new()
     {
         { DrillValidatorContract.Handler, Function.HandlerString },
         { EvidenceIndexFunction.Handler, EvidenceFunction.HandlerString },
-        { DrillValidatorContract.MetricNamespace, DrillMetrics.Namespace },
-        { DrillValidatorContract.StoreDimension, DrillMetrics.StoreDimension },
-        { DrillValidatorContract.ResourceTypeDimension, DrillMetrics.ResourceTypeDimension },
-        { DrillValidatorContract.RestoreDurationSeconds, DrillMetrics.RestoreDurationSeconds },
-        { DrillValidatorContract.RecoveryPointAgeSeconds, DrillMetrics.RecoveryPointAgeSeconds },
-        { DrillValidatorContract.DataFreshnessSeconds, DrillMetrics.DataFreshnessSeconds },
-        { DrillValidatorContract.Success, DrillMetrics.Success },
-        { DrillValidatorContract.ReportPrefix, EcommerceBackupCdk.RestoreDrill.Reports.DrillReportKey.Prefix },
-        { DrillValidatorContract.Environment.StoreName, DrillEnvironment.StoreName },
-        { DrillValidatorContract.Environment.ReportBucket, DrillEnvironment.ReportBucket },
-        { DrillValidatorContract.Environment.RestoreTestingPlanArns, DrillEnvironment.RestoreTestingPlanArns },
-        { DrillValidatorContract.Environment.DefaultTier, DrillEnvironment.DefaultTier },
-        { DrillValidatorContract.Environment.TierTargets, DrillEnvironment.TierTargets },
-        { DrillValidatorContract.Environment.DynamoDbTimestampAttribute, DrillEnvironment.DynamoDbTimestampAttribute },
-        { DrillValidatorContract.Environment.MinimumRecordCount, DrillEnvironment.MinimumRecordCount },
-        { DrillValidatorContract.Environment.SqlPreset, DrillEnvironment.SqlPreset },
-        { DrillValidatorContract.Environment.SqlCustomQuery, DrillEnvironment.SqlCustomQuery },
-        { DrillValidatorContract.Environment.SqlTablePrefix, DrillEnvironment.SqlTablePrefix },
-        { DrillValidatorContract.Environment.SqlDatabase, DrillEnvironment.SqlDatabase },
-        { DrillValidatorContract.Environment.DbSecretArn, DrillEnvironment.DbSecretArn },
-        { DrillValidatorContract.Environment.ResourceSettings, DrillEnvironment.ResourceSettings },
-        { DrillValidatorContract.Environment.ValidationTimeoutSeconds, DrillEnvironment.ValidationTimeoutSeconds },
-        { DrillValidatorContract.RestoreTestTagKey, EcommerceBackupCdk.RestoreDrill.Validators.TemporaryInstance.RestoreTestTagKey },
-        { DrillValidatorContract.TemporaryInstanceSuffix, EcommerceBackupCdk.RestoreDrill.Validators.TemporaryInstance.Suffix },
+        { RecoveryContract.Handler, RecoveryFunction.HandlerString },
+        { DrillValidatorContract.MetricNamespace, DrillMetricNames.Namespace },
+        { DrillValidatorContract.StoreDimension, DrillMetricNames.StoreDimension },
+        { DrillValidatorContract.ResourceTypeDimension, DrillMetricNames.ResourceTypeDimension },
+        { DrillValidatorContract.RestoreDurationSeconds, DrillMetricNames.RestoreDurationSeconds },
+        { DrillValidatorContract.RecoveryPointAgeSeconds, DrillMetricNames.RecoveryPointAgeSeconds },
+        { DrillValidatorContract.DataFreshnessSeconds, DrillMetricNames.DataFreshnessSeconds },
+        { DrillValidatorContract.Success, DrillMetricNames.Success },
+        { DrillValidatorContract.ReportPrefix, BucketPrefixes.DrillReports },
+        { DrillValidatorContract.RestoreTestTagKey, RestoreTestNames.TagKey },
+        { DrillValidatorContract.TemporaryInstanceSuffix, RestoreTestNames.TemporaryInstanceSuffix },
+        { DrillValidatorContract.HandlerLogFormatVariable, DrillVariables.HandlerLogFormat },
+        { RecoveryContract.RestoredPrefix, RestoreTestNames.RecoveryPrefix },
+        { RecoveryContract.ExecutionTag, RestoreTestNames.RecoveryExecutionTag },
+        { RecoveryContract.ReportPrefix, BucketPrefixes.RecoveryReports },
+        { RecoveryContract.LatestReportKey, BucketPrefixes.LatestRecoveryReport },
+        { RecoveryContract.BackupRoleEnvironment, RecoveryVariables.BackupRestoreRoleArn },
+        { RecoveryContract.AuroraInstanceClassEnvironment, RecoveryVariables.AuroraInstanceClass },
+        { RecoveryContract.MetricNamespace, RecoveryMetricNames.Namespace },
+        { RecoveryContract.FullStackRtoSeconds, RecoveryMetricNames.FullStackRtoSeconds },
+        { RecoveryContract.ResourceRtoSeconds, RecoveryMetricNames.ResourceRtoSeconds },
+        { RecoveryContract.Success, RecoveryMetricNames.Success },
+        { EvidenceLayout.DrillsPrefix + "/", BucketPrefixes.DrillReports },
+        { EvidenceLayout.ReportsPrefix + "/", BucketPrefixes.AuditReports },
+        { EvidenceLayout.TrailPrefix + "/", BucketPrefixes.Trail },
+        { EvidenceLayout.IndexPrefix + "/", BucketPrefixes.EvidenceIndex },
     };
 
     [Theory]
-    [MemberData(nameof(Pairs))]
-    public void Contract_ConstructAndLambda_AgreeOnEachName(string construct, string lambda) => construct.Should().Be(lambda);
+    [MemberData(nameof(PublicFaces))]
+    public void PublicMember_StandsForTheContractValue(string library, string contract) => library.Should().Be(contract);
+
+    [Fact]
+    public void PublicLists_AreTheContractLists()
+    {
+        DrillValidatorContract.FlowActions.Should().Equal(DrillFlowContract.Actions);
+        DrillValidatorContract.SqlPresets.Should().Equal(SqlPresets.All);
+    }
+
+    [Fact]
+    public void TransientError_IsTheExceptionTypeLambdaReports()
+    {
+        // Lambda reports an unhandled exception's type name as the error; the flow's Retry matches that name.
+        DrillFlowContract.TransientError.Should().Be(nameof(TransientDrillException));
+    }
 
     [Theory]
     [InlineData(DrillValidatorContract.Handler)]
     [InlineData(EvidenceIndexFunction.Handler)]
+    [InlineData(RecoveryContract.Handler)]
     public void Handler_String_ResolvesToAStreamToStreamMethod(string handler)
     {
         var parts = handler.Split("::");

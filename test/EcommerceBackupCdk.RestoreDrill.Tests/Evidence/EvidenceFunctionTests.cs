@@ -49,7 +49,7 @@ public sealed class EvidenceFunctionTests
     [Fact]
     public void Settings_EverythingMissing_ReportsEveryProblemAtOnce()
     {
-        var act = () => EvidenceSettings.FromEnvironment(new Dictionary<string, string> { [EvidenceSettings.S3EndpointVariable] = "ftp://x" });
+        var act = () => EvidenceSettings.FromEnvironment(new Dictionary<string, string> { [EvidenceVariables.S3Endpoint] = "ftp://x" });
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(
             "STORE_NAME: not a store name (got '', allowed 1-64 of a-z, 0-9, '-')",
@@ -64,10 +64,10 @@ public sealed class EvidenceFunctionTests
     {
         var act = () => EvidenceSettings.FromEnvironment(new Dictionary<string, string>
         {
-            [EvidenceSettings.StoreNameVariable] = "acme",
-            [EvidenceSettings.BucketVariable] = "acme-evidence",
-            [EvidenceSettings.RegionVariable] = "eu-central-1",
-            [EvidenceSettings.TiersVariable] = """{"critical":{"rpoSeconds":0,"rtoSeconds":1800}}""",
+            [EvidenceVariables.StoreName] = "acme",
+            [EvidenceVariables.Bucket] = "acme-evidence",
+            [EvidenceVariables.Region] = "eu-central-1",
+            [EvidenceVariables.Tiers] = """{"critical":{"rpoSeconds":0,"rtoSeconds":1800}}""",
         });
 
         act.Should().Throw<ConfigurationException>().Which.Problems.Should().Equal(

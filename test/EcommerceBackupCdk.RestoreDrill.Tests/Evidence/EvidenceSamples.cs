@@ -17,11 +17,11 @@ internal static class EvidenceSamples
 
     public static EvidenceSettings Settings => EvidenceSettings.FromEnvironment(new Dictionary<string, string>
     {
-        [EvidenceSettings.StoreNameVariable] = "acme",
-        [EvidenceSettings.BucketVariable] = "acme-backup-evidence-1a2b3c",
-        [EvidenceSettings.RegionVariable] = "eu-central-1",
-        [EvidenceSettings.FrameworksVariable] = "acme_backup_critical,acme_backup_standard,acme_backup_archive,acme_backup_vaults",
-        [EvidenceSettings.TiersVariable] = """
+        [EvidenceVariables.StoreName] = "acme",
+        [EvidenceVariables.Bucket] = "acme-backup-evidence-1a2b3c",
+        [EvidenceVariables.Region] = "eu-central-1",
+        [EvidenceVariables.Frameworks] = "acme_backup_critical,acme_backup_standard,acme_backup_archive,acme_backup_vaults",
+        [EvidenceVariables.Tiers] = """
             {"critical":{"rpoSeconds":300,"rtoSeconds":1800,"retentionDays":90,"rules":["Hourly cron(0 * ? * * *) kept 14d","Daily cron(0 3 ? * * *) kept 35d","Weekly cron(0 4 ? * SUN *) kept 35d","Continuous (PITR) kept 35d"],"copies":["Daily -> DR region eu-west-1","Weekly -> DR account 222222222222"]},
              "standard":{"rpoSeconds":86400,"rtoSeconds":14400,"retentionDays":90,"rules":["Daily cron(0 3 ? * * *) kept 35d","Weekly cron(0 4 ? * SUN *) kept 90d"],"copies":["Weekly -> DR region eu-west-1"]},
              "archive":{"rpoSeconds":2678400,"rtoSeconds":86400,"retentionDays":2555,"rules":["Monthly cron(0 5 1 * ? *) kept 2555d"],"copies":["Monthly -> DR account 222222222222"]}}

@@ -45,7 +45,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
             $$"""{"username":"{{TestServices.MariaDbUser}}","password":"{{TestServices.MariaDbPassword}}","host":"prod-db.example.internal","port":3306}""");
         var jobId = JobId();
         AddJob(jobId, "RDS", instanceArn);
-        var validator = _h.Validator((DrillEnvironment.DbSecretArn, secretArn), (DrillEnvironment.SqlPreset, SqlPresetName.WooCommerce));
+        var validator = _h.Validator((DrillVariables.DbSecretArn, secretArn), (DrillVariables.SqlPreset, SqlPresets.WooCommerce));
 
         var outcome = await validator.HandleAsync(DrillHarness.CompletedEvent(jobId, "RDS", instanceArn), CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         report.Should().NotBeNull();
         report!.Result.Should().Be(DrillResult.Succeeded);
         report.Store.Should().Be("acme");
-        report.Tier.Should().Be(DrillTiers.Critical);
+        report.Tier.Should().Be(ContractTiers.Critical);
         report.CreatedResourceArn.Should().Be(instanceArn);
         report.RecordCount.Should().Be(3);
         report.NewestRecordAt.Should().Be(NewestOrder);
@@ -70,14 +70,14 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         outcome.ReportKey.Should().Be(DrillReportKey.For(jobId, JobCreated));
 
         var emf = _h.EmfLines().Should().ContainSingle().Subject;
-        emf.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString().Should().Be(DrillMetrics.Namespace);
-        emf.GetProperty(DrillMetrics.StoreDimension).GetString().Should().Be("acme");
-        emf.GetProperty(DrillMetrics.ResourceTypeDimension).GetString().Should().Be("RDS");
-        emf.GetProperty(DrillMetrics.RestoreDurationSeconds).GetDouble().Should().Be(900);
-        emf.GetProperty(DrillMetrics.RecoveryPointAgeSeconds).GetDouble().Should().Be(600);
-        emf.GetProperty(DrillMetrics.DataFreshnessSeconds).GetDouble().Should().Be(120);
-        emf.GetProperty(DrillMetrics.Success).GetDouble().Should().Be(1);
-        emf.GetProperty(DrillMetrics.DataValidated).GetDouble().Should().Be(1);
+        emf.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString().Should().Be(DrillMetricNames.Namespace);
+        emf.GetProperty(DrillMetricNames.StoreDimension).GetString().Should().Be("acme");
+        emf.GetProperty(DrillMetricNames.ResourceTypeDimension).GetString().Should().Be("RDS");
+        emf.GetProperty(DrillMetricNames.RestoreDurationSeconds).GetDouble().Should().Be(900);
+        emf.GetProperty(DrillMetricNames.RecoveryPointAgeSeconds).GetDouble().Should().Be(600);
+        emf.GetProperty(DrillMetricNames.DataFreshnessSeconds).GetDouble().Should().Be(120);
+        emf.GetProperty(DrillMetricNames.Success).GetDouble().Should().Be(1);
+        emf.GetProperty(DrillMetricNames.DataValidated).GetDouble().Should().Be(1);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         var jobId = JobId();
         AddJob(jobId, "Aurora", clusterArn);
         var resources = $$"""[{"sourceArn":"arn:aws:rds:{{TestArns.Region}}:{{TestArns.Account}}:cluster:magento*","tier":"standard","sqlPreset":"magento","secretArn":"{{secretArn}}"}]""";
-        var validator = _h.Validator((DrillEnvironment.ResourceSettings, resources));
+        var validator = _h.Validator((DrillVariables.ResourceSettings, resources));
 
         var outcome = await validator.HandleAsync(
             DrillHarness.CompletedEvent(jobId, "Aurora", clusterArn, sourceArn: $"arn:aws:rds:{TestArns.Region}:{TestArns.Account}:cluster:magento-prod"),
@@ -100,7 +100,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
 
         outcome.Outcome.Should().Be(DrillOutcome.Succeeded, outcome.Message);
         var report = await _h.ReportAsync(jobId, JobCreated);
-        report!.Tier.Should().Be(DrillTiers.Standard);
+        report!.Tier.Should().Be(ContractTiers.Standard);
         report.RecordCount.Should().Be(2);
         report.RtoTargetSeconds.Should().Be(14_400);
     }
@@ -136,8 +136,8 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         var put = _h.Backup.Validations.Should().ContainSingle().Subject;
         put.Status.Should().Be("FAILED");
         put.Message.Should().Contain("target.rpo").And.Contain("7200 s older than the recovery point, over the limit of 300 s");
-        _h.EmfLines().Single().GetProperty(DrillMetrics.Success).GetDouble().Should().Be(0);
-        _h.EmfLines().Single().GetProperty(DrillMetrics.DataFreshnessSeconds).GetDouble().Should().Be(7200);
+        _h.EmfLines().Single().GetProperty(DrillMetricNames.Success).GetDouble().Should().Be(0);
+        _h.EmfLines().Single().GetProperty(DrillMetricNames.DataFreshnessSeconds).GetDouble().Should().Be(7200);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         report!.RecoveryPointAgeSeconds.Should().Be(180, "the restored point in time is at least the newest restored record, not the chain's start 20 days ago");
         report.DataFreshnessSeconds.Should().Be(180);
         report.Checks.Should().Contain(c => c.Name == "restore.pointInTime" && c.Detail.Contains("continuous", StringComparison.Ordinal));
-        _h.EmfLines().Single().GetProperty(DrillMetrics.RecoveryPointAgeSeconds).GetDouble().Should().Be(180);
+        _h.EmfLines().Single().GetProperty(DrillMetricNames.RecoveryPointAgeSeconds).GetDouble().Should().Be(180);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         var arn = await RestoredOrdersTableAsync(RecoveryPoint.AddHours(-2));
         var jobId = JobId();
         AddJob(jobId, "DynamoDB", arn);
-        var validator = _h.Validator((DrillEnvironment.TierTargets, """{"critical":{"maxDataFreshnessSeconds":86400}}"""));
+        var validator = _h.Validator((DrillVariables.TierTargets, """{"critical":{"maxDataFreshnessSeconds":86400}}"""));
 
         var outcome = await validator.HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", arn), CancellationToken.None);
 
@@ -207,8 +207,8 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         report!.Result.Should().Be(DrillResult.Failed);
         report.ValidationStatusSent.Should().BeNull();
         var emf = _h.EmfLines().Single();
-        emf.GetProperty(DrillMetrics.Success).GetDouble().Should().Be(0);
-        emf.TryGetProperty(DrillMetrics.RestoreDurationSeconds, out _).Should().BeFalse();
+        emf.GetProperty(DrillMetricNames.Success).GetDouble().Should().Be(0);
+        emf.TryGetProperty(DrillMetricNames.RestoreDurationSeconds, out _).Should().BeFalse();
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         var put = _h.Backup.Validations.Single();
         put.Status.Should().Be("SUCCESSFUL");
         put.Message.Should().StartWith("NOT VALIDATED AT DATA LEVEL").And.Contain("EBS restores are not validated at the data level");
-        _h.EmfLines().Single().GetProperty(DrillMetrics.DataValidated).GetDouble().Should().Be(0);
+        _h.EmfLines().Single().GetProperty(DrillMetricNames.DataValidated).GetDouble().Should().Be(0);
     }
 
     [Fact]
@@ -407,7 +407,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         var secretArn = await MotoApi.CreateSecretAsync(TestArns.Unique("s"), $$"""{"username":"{{TestServices.MariaDbUser}}","password":"{{TestServices.MariaDbPassword}}"}""");
         var jobId = JobId();
         AddJob(jobId, "RDS", arn);
-        var validator = _h.Validator((DrillEnvironment.DbSecretArn, secretArn), (DrillEnvironment.SqlPreset, SqlPresetName.Magento));
+        var validator = _h.Validator((DrillVariables.DbSecretArn, secretArn), (DrillVariables.SqlPreset, SqlPresets.Magento));
 
         var outcome = await validator.HandleAsync(DrillHarness.CompletedEvent(jobId, "RDS", arn), CancellationToken.None);
 
@@ -422,7 +422,7 @@ public sealed class RestoreDrillValidatorTests : IAsyncLifetime
         var arn = await RestoredOrdersTableAsync(RecoveryPoint);
         var jobId = JobId();
         AddJob(jobId, "DynamoDB", arn);
-        var validator = _h.Validator((DrillEnvironment.ReportBucket, "no-such-drill-bucket"));
+        var validator = _h.Validator((DrillVariables.ReportBucket, "no-such-drill-bucket"));
 
         var act = () => validator.HandleAsync(DrillHarness.CompletedEvent(jobId, "DynamoDB", arn), CancellationToken.None);
 

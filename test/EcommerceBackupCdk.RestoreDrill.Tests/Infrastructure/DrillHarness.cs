@@ -49,11 +49,11 @@ public sealed class DrillHarness : IAsyncDisposable
     {
         var env = new Dictionary<string, string>
         {
-            [DrillEnvironment.StoreName] = "acme",
-            [DrillEnvironment.ReportBucket] = ReportBucket,
-            [DrillEnvironment.Region] = TestArns.Region,
-            [DrillEnvironment.RestoreTestingPlanArns] = TestArns.PlanArn,
-            [DrillEnvironment.DynamoDbScanSegments] = "2",
+            [DrillVariables.StoreName] = "acme",
+            [DrillVariables.ReportBucket] = ReportBucket,
+            [DrillVariables.Region] = TestArns.Region,
+            [DrillVariables.RestoreTestingPlanArns] = TestArns.PlanArn,
+            [DrillVariables.DynamoDbScanSegments] = "2",
         };
         foreach (var (name, value) in extra)
         {

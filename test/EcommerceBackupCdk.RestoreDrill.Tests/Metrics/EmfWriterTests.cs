@@ -11,7 +11,7 @@ public sealed class EmfWriterTests
         using var output = new StringWriter();
 
         new EmfWriter(output).Write("acme", "DynamoDB", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000),
-            [(DrillMetrics.RestoreDurationSeconds, 900, DrillMetrics.SecondsUnit), (DrillMetrics.DataFreshnessSeconds, null, DrillMetrics.SecondsUnit), (DrillMetrics.Success, 1, DrillMetrics.CountUnit)],
+            [(DrillMetricNames.RestoreDurationSeconds, 900, DrillMetrics.SecondsUnit), (DrillMetricNames.DataFreshnessSeconds, null, DrillMetrics.SecondsUnit), (DrillMetricNames.Success, 1, DrillMetrics.CountUnit)],
             new Dictionary<string, string?> { ["RestoreJobId"] = "J" });
 
         output.ToString().Trim().Should().NotContain("\n", "EMF is one JSON object per line");

@@ -94,20 +94,4 @@ public sealed class RecoveryPlannerTests
         JsonSerializer.Serialize(StoreRecoveryHandler.Collect(aws.RootElement)).Should().Be("{\"arns\":[\"arn:a\",\"arn:b\"],\"token\":\"t2\"}");
         JsonSerializer.Serialize(StoreRecoveryHandler.Collect(javaCase.RootElement)).Should().Be("{\"arns\":[\"arn:c\"],\"token\":\"\"}");
     }
-
-    [Fact]
-    public void Contract_ConstructAndFunctionAgree()
-    {
-        RecoveryContract.Handler.Should().Be(RecoveryFunction.HandlerString);
-        RecoveryContract.RestoredPrefix.Should().Be(RecoveryNames.Prefix);
-        RecoveryContract.ExecutionTag.Should().Be(RecoveryNames.ExecutionTag);
-        RecoveryContract.ReportPrefix.Should().Be(RecoveryNames.ReportPrefix);
-        RecoveryContract.LatestReportKey.Should().Be(RecoveryNames.LatestReportKey);
-        RecoveryContract.BackupRoleEnvironment.Should().Be(RecoveryEnvironment.BackupRestoreRoleArn);
-        RecoveryContract.AuroraInstanceClassEnvironment.Should().Be(RecoveryEnvironment.AuroraInstanceClass);
-        RecoveryContract.MetricNamespace.Should().Be(RecoveryReporter.Namespace);
-        RecoveryContract.FullStackRtoSeconds.Should().Be(RecoveryReporter.FullStackRtoMetric);
-        RecoveryContract.ResourceRtoSeconds.Should().Be(RecoveryReporter.ResourceRtoMetric);
-        RecoveryContract.Success.Should().Be(RecoveryReporter.SuccessMetric);
-    }
 }

@@ -138,7 +138,7 @@ internal sealed class RecoveryWorld
         };
         if (s3RestoreRoleArn is not null)
         {
-            env[RecoveryEnvironment.BackupRestoreRoleArn] = s3RestoreRoleArn;
+            env[RecoveryVariables.BackupRestoreRoleArn] = s3RestoreRoleArn;
         }
 
         var settings = RecoverySettings.FromEnvironment(env);

@@ -197,7 +197,7 @@ public sealed class StoreRecoveryAuroraTests
         public async Task<RdsRestoreTarget> DescribeClusterAsync(string dbClusterIdentifier, CancellationToken cancellationToken)
         {
             var cluster = await inner.DescribeClusterAsync(dbClusterIdentifier, cancellationToken);
-            if (dbClusterIdentifier.StartsWith(RecoveryNames.Prefix, StringComparison.Ordinal))
+            if (dbClusterIdentifier.StartsWith(RestoreTestNames.RecoveryPrefix, StringComparison.Ordinal))
             {
                 FirstSeenMembers.TryAdd(dbClusterIdentifier, [.. cluster.Members]);
             }

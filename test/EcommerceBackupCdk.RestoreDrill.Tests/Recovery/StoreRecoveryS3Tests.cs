@@ -50,7 +50,7 @@ public sealed class StoreRecoveryS3Tests : IAsyncLifetime
         };
         if (withRole)
         {
-            env[RecoveryEnvironment.BackupRestoreRoleArn] = Role;
+            env[RecoveryVariables.BackupRestoreRoleArn] = Role;
         }
 
         var credentials = new BasicAWSCredentials("ak", "sk");
@@ -128,7 +128,7 @@ public sealed class StoreRecoveryS3Tests : IAsyncLifetime
         var plan = await PlanAsync(Handler(withRole: false), $"norole-{_id}");
 
         plan["refused"]!.GetValue<bool>().Should().BeTrue();
-        plan["reason"]!.GetValue<string>().Should().Contain(MediaArn).And.Contain(RecoveryEnvironment.BackupRestoreRoleArn);
+        plan["reason"]!.GetValue<string>().Should().Contain(MediaArn).And.Contain(RecoveryVariables.BackupRestoreRoleArn);
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public sealed class DrillFlowTests : IAsyncLifetime
         var database = await SqlServers.CreateMariaDbAsync(SqlServers.WooCommerceHpos());
         var masterUser = "m" + Guid.NewGuid().ToString("N")[..12];
         var rds = new PasswordApplyingRds(new RdsApiClient(MotoApi.Options()), database, TimeSpan.FromMilliseconds(800));
-        var env = _h.Environment((DrillEnvironment.PollBaseSeconds, "1"), (DrillEnvironment.PollMaxSeconds, "2"));
+        var env = _h.Environment((DrillVariables.PollBaseSeconds, "1"), (DrillVariables.PollMaxSeconds, "2"));
         var settings = DrillSettings.FromEnvironment(env);
         var validator = new RestoreDrillValidator(settings, new RestoreDrillDependencies
         {

@@ -16,14 +16,14 @@ public sealed class AdoSqlProbeTests
         new(SqlEngine.PostgreSql, TestServices.PostgresHost, TestServices.PostgresPort, database, TestServices.PostgresUser, TestServices.PostgresPassword);
 
     private static string Query(string preset, string? custom = null, string? prefix = null) =>
-        SqlQueries.For(new ResourceSettings { Tier = DrillTiers.Critical, SqlPreset = preset, SqlCustomQuery = custom, SqlTablePrefix = prefix });
+        SqlQueries.For(new ResourceSettings { Tier = ContractTiers.Critical, SqlPreset = preset, SqlCustomQuery = custom, SqlTablePrefix = prefix });
 
     [Fact]
     public async Task Run_WooCommerceHposOnMariaDb_CountsShopOrdersOnlyAndReadsNewestGmt()
     {
         var db = await SqlServers.CreateMariaDbAsync(SqlServers.WooCommerceHpos());
 
-        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.WooCommerce), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresets.WooCommerce), CancellationToken.None);
 
         result.Should().Be(new SqlProbeResult(3, Newest));
     }
@@ -33,7 +33,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreateMariaDbAsync(SqlServers.WooCommerceHpos("shop1_"));
 
-        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.WooCommerce, prefix: "shop1_"), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresets.WooCommerce, prefix: "shop1_"), CancellationToken.None);
 
         result.OrderCount.Should().Be(3);
     }
@@ -43,7 +43,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreateMariaDbAsync(SqlServers.WooCommerceLegacy());
 
-        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.WooCommerceLegacy), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresets.WooCommerceLegacy), CancellationToken.None);
 
         result.Should().Be(new SqlProbeResult(2, Newest));
     }
@@ -53,7 +53,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreateMariaDbAsync(SqlServers.Magento());
 
-        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.Magento), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresets.Magento), CancellationToken.None);
 
         result.Should().Be(new SqlProbeResult(2, Newest));
     }
@@ -63,7 +63,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreatePostgresAsync(SqlServers.Magento(postgres: true));
 
-        var result = await new AdoSqlProbe().RunAsync(Postgres(db), Query(SqlPresetName.Magento), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(Postgres(db), Query(SqlPresets.Magento), CancellationToken.None);
 
         result.Should().Be(new SqlProbeResult(2, Newest));
     }
@@ -75,7 +75,7 @@ public sealed class AdoSqlProbeTests
             "CREATE TABLE orders (id bigserial PRIMARY KEY, placed_at timestamptz NOT NULL)",
             "INSERT INTO orders (placed_at) VALUES ('2026-11-20 18:45:30+01'), ('2026-11-01 00:00:00+00')");
 
-        var result = await new AdoSqlProbe().RunAsync(Postgres(db), Query(SqlPresetName.Custom, "SELECT count(*), max(placed_at) FROM orders"), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(Postgres(db), Query(SqlPresets.Custom, "SELECT count(*), max(placed_at) FROM orders"), CancellationToken.None);
 
         result.Should().Be(new SqlProbeResult(2, Newest));
     }
@@ -85,7 +85,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreateMariaDbAsync(SqlServers.Magento()[0]);
 
-        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.Magento), CancellationToken.None);
+        var result = await new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresets.Magento), CancellationToken.None);
 
         result.Should().Be(new SqlProbeResult(0, null));
     }
@@ -99,7 +99,7 @@ public sealed class AdoSqlProbeTests
         var act = () => new AdoSqlProbe().RunAsync(Postgres(db), sneaky, CancellationToken.None);
 
         (await act.Should().ThrowAsync<Npgsql.PostgresException>()).Which.SqlState.Should().Be("25006"); // read_only_sql_transaction
-        var after = await new AdoSqlProbe().RunAsync(Postgres(db), Query(SqlPresetName.Magento), CancellationToken.None);
+        var after = await new AdoSqlProbe().RunAsync(Postgres(db), Query(SqlPresets.Magento), CancellationToken.None);
         after.OrderCount.Should().Be(2);
     }
 
@@ -108,7 +108,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreateMariaDbAsync();
 
-        var act = () => new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresetName.WooCommerce), CancellationToken.None);
+        var act = () => new AdoSqlProbe().RunAsync(MariaDb(db), Query(SqlPresets.WooCommerce), CancellationToken.None);
 
         (await act.Should().ThrowAsync<MySqlConnector.MySqlException>()).Which.Message.Should().Contain("wp_wc_orders");
     }
@@ -118,7 +118,7 @@ public sealed class AdoSqlProbeTests
     {
         var db = await SqlServers.CreateMariaDbAsync();
 
-        var act = () => new AdoSqlProbe().RunAsync(MariaDb(db, "wrong"), Query(SqlPresetName.Magento), CancellationToken.None);
+        var act = () => new AdoSqlProbe().RunAsync(MariaDb(db, "wrong"), Query(SqlPresets.Magento), CancellationToken.None);
 
         (await act.Should().ThrowAsync<MySqlConnector.MySqlException>()).Which.Message.Should().Contain("Access denied");
     }

@@ -16,8 +16,8 @@ public sealed class DynamoDbValidatorTests
     {
         Job = new RestoreJobDescription { RestoreJobId = "JOB", Status = "COMPLETED", ResourceType = "DynamoDB", CreatedResourceArn = arn },
         CreatedResourceArn = arn,
-        Settings = new ResourceSettings { Tier = DrillTiers.Critical, SqlPreset = SqlPresetName.WooCommerce, TimestampAttribute = attribute, MinimumRecordCount = minimum },
-        Target = DrillTiers.Defaults[DrillTiers.Critical],
+        Settings = new ResourceSettings { Tier = ContractTiers.Critical, SqlPreset = SqlPresets.WooCommerce, TimestampAttribute = attribute, MinimumRecordCount = minimum },
+        Target = DrillTiers.Defaults[ContractTiers.Critical],
     };
 
     [Theory]

@@ -52,8 +52,8 @@ public sealed class S3ValidatorTests : IAsyncLifetime
     {
         Job = new RestoreJobDescription { RestoreJobId = "JOB", Status = "COMPLETED", ResourceType = "S3", CreatedResourceArn = $"arn:aws:s3:::{_bucket}" },
         CreatedResourceArn = $"arn:aws:s3:::{_bucket}",
-        Settings = new ResourceSettings { Tier = DrillTiers.Critical, SqlPreset = SqlPresetName.WooCommerce, MinimumRecordCount = minimum },
-        Target = DrillTiers.Defaults[DrillTiers.Critical],
+        Settings = new ResourceSettings { Tier = ContractTiers.Critical, SqlPreset = SqlPresets.WooCommerce, MinimumRecordCount = minimum },
+        Target = DrillTiers.Defaults[ContractTiers.Critical],
     };
 
     [Fact]

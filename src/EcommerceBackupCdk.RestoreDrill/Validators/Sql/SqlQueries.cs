@@ -20,10 +20,10 @@ public static class SqlQueries
         ArgumentNullException.ThrowIfNull(settings);
         return settings.SqlPreset switch
         {
-            SqlPresetName.WooCommerce => $"SELECT COUNT(*), MAX(date_created_gmt) FROM {settings.SqlTablePrefix ?? "wp_"}wc_orders WHERE type = 'shop_order'",
-            SqlPresetName.WooCommerceLegacy => $"SELECT COUNT(*), MAX(post_date_gmt) FROM {settings.SqlTablePrefix ?? "wp_"}posts WHERE post_type = 'shop_order'",
-            SqlPresetName.Magento => $"SELECT COUNT(*), MAX(created_at) FROM {settings.SqlTablePrefix ?? string.Empty}sales_order",
-            SqlPresetName.Custom => settings.SqlCustomQuery?.Trim().TrimEnd(';')
+            SqlPresets.WooCommerce => $"SELECT COUNT(*), MAX(date_created_gmt) FROM {settings.SqlTablePrefix ?? "wp_"}wc_orders WHERE type = 'shop_order'",
+            SqlPresets.WooCommerceLegacy => $"SELECT COUNT(*), MAX(post_date_gmt) FROM {settings.SqlTablePrefix ?? "wp_"}posts WHERE post_type = 'shop_order'",
+            SqlPresets.Magento => $"SELECT COUNT(*), MAX(created_at) FROM {settings.SqlTablePrefix ?? string.Empty}sales_order",
+            SqlPresets.Custom => settings.SqlCustomQuery?.Trim().TrimEnd(';')
                 ?? throw new InvalidOperationException("SQL_CUSTOM_QUERY is required for the custom preset"),
             _ => throw new InvalidOperationException($"unknown SQL preset '{settings.SqlPreset}'"),
         };

@@ -1,7 +1,10 @@
-namespace EcommerceBackupCdk.RestoreDrill.Recovery;
+namespace EcommerceBackupCdk.Contract;
 
-/// <summary>Environment variables the recovery function reads in addition to the validator's (<see cref="Configuration.DrillEnvironment"/>).</summary>
-public static class RecoveryEnvironment
+/// <summary>
+/// Environment variables the store recovery function reads in addition to <see cref="DrillVariables"/>
+/// (<c>StoreRecovery</c> sets them; <c>RecoverySettings.FromEnvironment</c> reads them).
+/// </summary>
+internal static class RecoveryVariables
 {
     /// <summary>Optional. Role AWS Backup assumes for S3 restores (StartRestoreJob IamRoleArn). Without it S3 buckets are refused by name.</summary>
     public const string BackupRestoreRoleArn = "RECOVERY_BACKUP_ROLE_ARN";

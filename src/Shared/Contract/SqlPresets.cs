@@ -1,7 +1,7 @@
-namespace EcommerceBackupCdk.RestoreDrill.Configuration;
+namespace EcommerceBackupCdk.Contract;
 
-/// <summary>Names accepted by SQL_PRESET and the per-resource "sqlPreset".</summary>
-public static class SqlPresetName
+/// <summary>Names accepted by <see cref="DrillVariables.SqlPreset"/> and the per-resource <see cref="ResourceSettingFields.SqlPreset"/>.</summary>
+internal static class SqlPresets
 {
     /// <summary>WooCommerce with High-Performance Order Storage (default since WooCommerce 8.2): {prefix}wc_orders, type 'shop_order', date_created_gmt.</summary>
     public const string WooCommerce = "woocommerce";
@@ -12,8 +12,9 @@ public static class SqlPresetName
     /// <summary>Magento 2 / Adobe Commerce: {prefix}sales_order, created_at (UTC).</summary>
     public const string Magento = "magento";
 
-    /// <summary>SQL_CUSTOM_QUERY.</summary>
+    /// <summary>The query in <see cref="DrillVariables.SqlCustomQuery"/>.</summary>
     public const string Custom = "custom";
 
+    /// <summary>Every preset.</summary>
     public static IReadOnlyList<string> All { get; } = [WooCommerce, WooCommerceLegacy, Magento, Custom];
 }
