@@ -264,10 +264,10 @@ public sealed partial record DrillSettings
 
                 tiers[tier.Name] = new TierTarget
                 {
-                    RpoSeconds = Field("rpoSeconds", current.RpoSeconds)!.Value,
-                    RtoSeconds = Field("rtoSeconds", current.RtoSeconds)!.Value,
-                    MaxDataFreshnessSeconds = Field("maxDataFreshnessSeconds", current.MaxDataFreshnessSeconds),
-                    MaxRecoveryPointAgeSeconds = Field("maxRecoveryPointAgeSeconds", current.MaxRecoveryPointAgeSeconds),
+                    RpoSeconds = Field(TierTargetFields.RpoSeconds, current.RpoSeconds)!.Value,
+                    RtoSeconds = Field(TierTargetFields.RtoSeconds, current.RtoSeconds)!.Value,
+                    MaxDataFreshnessSeconds = Field(TierTargetFields.MaxDataFreshnessSeconds, current.MaxDataFreshnessSeconds),
+                    MaxRecoveryPointAgeSeconds = Field(TierTargetFields.MaxRecoveryPointAgeSeconds, current.MaxRecoveryPointAgeSeconds),
                 };
             }
         }
@@ -308,36 +308,36 @@ public sealed partial record DrillSettings
                 }
 
                 string? Str(string field) => item.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                var known = new HashSet<string>(StringComparer.Ordinal) { "sourceArn", "tier", "timestampAttribute", "sqlPreset", "sqlCustomQuery", "sqlTablePrefix", "database", "secretArn", "minimumRecordCount" };
+                var known = new HashSet<string>(ResourceSettingFields.All, StringComparer.Ordinal);
                 foreach (var property in item.EnumerateObject().Where(p => !known.Contains(p.Name)))
                 {
                     problems.Add($"{where}: unknown field (got '{property.Name}', allowed {string.Join(", ", known)})");
                 }
 
-                var sourceArn = Str("sourceArn");
+                var sourceArn = Str(ResourceSettingFields.SourceArn);
                 if (sourceArn is null || !sourceArn.StartsWith("arn:", StringComparison.Ordinal))
                 {
-                    problems.Add($"{where}.sourceArn: required ARN or ARN prefix ending in '*' (got '{sourceArn}', allowed arn:aws:...)");
+                    problems.Add($"{where}.{ResourceSettingFields.SourceArn}: required ARN or ARN prefix ending in '*' (got '{sourceArn}', allowed arn:aws:...)");
                     continue;
                 }
 
-                var tier = Str("tier") ?? defaults.Tier;
+                var tier = Str(ResourceSettingFields.Tier) ?? defaults.Tier;
                 if (!tiers.ContainsKey(tier))
                 {
-                    problems.Add($"{where}.tier: unknown tier (got '{tier}', allowed {string.Join(" | ", tiers.Keys)})");
+                    problems.Add($"{where}.{ResourceSettingFields.Tier}: unknown tier (got '{tier}', allowed {string.Join(" | ", tiers.Keys)})");
                 }
 
-                var preset = Str("sqlPreset") ?? defaults.SqlPreset;
-                var query = Str("sqlCustomQuery") ?? defaults.SqlCustomQuery;
-                CheckPreset($"{where}.sqlPreset", preset, query, $"{where}.sqlCustomQuery", problems);
-                var prefix = Str("sqlTablePrefix") ?? defaults.SqlTablePrefix;
+                var preset = Str(ResourceSettingFields.SqlPreset) ?? defaults.SqlPreset;
+                var query = Str(ResourceSettingFields.SqlCustomQuery) ?? defaults.SqlCustomQuery;
+                CheckPreset($"{where}.{ResourceSettingFields.SqlPreset}", preset, query, $"{where}.{ResourceSettingFields.SqlCustomQuery}", problems);
+                var prefix = Str(ResourceSettingFields.SqlTablePrefix) ?? defaults.SqlTablePrefix;
                 if (prefix is not null && !TablePrefixPattern().IsMatch(prefix))
                 {
-                    problems.Add($"{where}.sqlTablePrefix: not a table prefix (got '{prefix}', allowed 0-32 of letters, digits, '_')");
+                    problems.Add($"{where}.{ResourceSettingFields.SqlTablePrefix}: not a table prefix (got '{prefix}', allowed 0-32 of letters, digits, '_')");
                 }
 
                 var minimum = defaults.MinimumRecordCount;
-                if (item.TryGetProperty("minimumRecordCount", out var m))
+                if (item.TryGetProperty(ResourceSettingFields.MinimumRecordCount, out var m))
                 {
                     if (m.ValueKind == JsonValueKind.Number && m.TryGetInt64(out var n) && n >= 0)
                     {
@@ -345,7 +345,7 @@ public sealed partial record DrillSettings
                     }
                     else
                     {
-                        problems.Add($"{where}.minimumRecordCount: not a whole number >= 0 (got {m.GetRawText()}, allowed 0-{long.MaxValue})");
+                        problems.Add($"{where}.{ResourceSettingFields.MinimumRecordCount}: not a whole number >= 0 (got {m.GetRawText()}, allowed 0-{long.MaxValue})");
                     }
                 }
 
@@ -353,12 +353,12 @@ public sealed partial record DrillSettings
                 {
                     SourceArn = sourceArn,
                     Tier = tier,
-                    TimestampAttribute = item.TryGetProperty("timestampAttribute", out _) ? NullIfEmpty(Str("timestampAttribute")) : defaults.TimestampAttribute,
+                    TimestampAttribute = item.TryGetProperty(ResourceSettingFields.TimestampAttribute, out _) ? NullIfEmpty(Str(ResourceSettingFields.TimestampAttribute)) : defaults.TimestampAttribute,
                     SqlPreset = preset,
                     SqlCustomQuery = query,
                     SqlTablePrefix = prefix,
-                    Database = Str("database") ?? defaults.Database,
-                    SecretArn = Str("secretArn") ?? defaults.SecretArn,
+                    Database = Str(ResourceSettingFields.Database) ?? defaults.Database,
+                    SecretArn = Str(ResourceSettingFields.SecretArn) ?? defaults.SecretArn,
                     MinimumRecordCount = minimum,
                 });
             }

@@ -16,41 +16,41 @@ namespace EcommerceBackupCdk.RestoreDrill.Tests.Contract;
 /// </summary>
 public sealed class ConstructContractTests
 {
-    public static TheoryData<string, string> PublicFaces() => new()
+    public static TheoryData<string, string, string> PublicFaces() => new()
     {
-        { DrillValidatorContract.Handler, Function.HandlerString },
-        { EvidenceIndexFunction.Handler, EvidenceFunction.HandlerString },
-        { RecoveryContract.Handler, RecoveryFunction.HandlerString },
-        { DrillValidatorContract.MetricNamespace, DrillMetricNames.Namespace },
-        { DrillValidatorContract.StoreDimension, DrillMetricNames.StoreDimension },
-        { DrillValidatorContract.ResourceTypeDimension, DrillMetricNames.ResourceTypeDimension },
-        { DrillValidatorContract.RestoreDurationSeconds, DrillMetricNames.RestoreDurationSeconds },
-        { DrillValidatorContract.RecoveryPointAgeSeconds, DrillMetricNames.RecoveryPointAgeSeconds },
-        { DrillValidatorContract.DataFreshnessSeconds, DrillMetricNames.DataFreshnessSeconds },
-        { DrillValidatorContract.Success, DrillMetricNames.Success },
-        { DrillValidatorContract.ReportPrefix, BucketPrefixes.DrillReports },
-        { DrillValidatorContract.RestoreTestTagKey, RestoreTestNames.TagKey },
-        { DrillValidatorContract.TemporaryInstanceSuffix, RestoreTestNames.TemporaryInstanceSuffix },
-        { DrillValidatorContract.HandlerLogFormatVariable, DrillVariables.HandlerLogFormat },
-        { RecoveryContract.RestoredPrefix, RestoreTestNames.RecoveryPrefix },
-        { RecoveryContract.ExecutionTag, RestoreTestNames.RecoveryExecutionTag },
-        { RecoveryContract.ReportPrefix, BucketPrefixes.RecoveryReports },
-        { RecoveryContract.LatestReportKey, BucketPrefixes.LatestRecoveryReport },
-        { RecoveryContract.BackupRoleEnvironment, RecoveryVariables.BackupRestoreRoleArn },
-        { RecoveryContract.AuroraInstanceClassEnvironment, RecoveryVariables.AuroraInstanceClass },
-        { RecoveryContract.MetricNamespace, RecoveryMetricNames.Namespace },
-        { RecoveryContract.FullStackRtoSeconds, RecoveryMetricNames.FullStackRtoSeconds },
-        { RecoveryContract.ResourceRtoSeconds, RecoveryMetricNames.ResourceRtoSeconds },
-        { RecoveryContract.Success, RecoveryMetricNames.Success },
-        { EvidenceLayout.DrillsPrefix + "/", BucketPrefixes.DrillReports },
-        { EvidenceLayout.ReportsPrefix + "/", BucketPrefixes.AuditReports },
-        { EvidenceLayout.TrailPrefix + "/", BucketPrefixes.Trail },
-        { EvidenceLayout.IndexPrefix + "/", BucketPrefixes.EvidenceIndex },
+        { "DrillValidatorContract.Handler", DrillValidatorContract.Handler, Function.HandlerString },
+        { "EvidenceIndexFunction.Handler", EvidenceIndexFunction.Handler, EvidenceFunction.HandlerString },
+        { "RecoveryContract.Handler", RecoveryContract.Handler, RecoveryFunction.HandlerString },
+        { "DrillValidatorContract.MetricNamespace", DrillValidatorContract.MetricNamespace, DrillMetricNames.Namespace },
+        { "DrillValidatorContract.StoreDimension", DrillValidatorContract.StoreDimension, DrillMetricNames.StoreDimension },
+        { "DrillValidatorContract.ResourceTypeDimension", DrillValidatorContract.ResourceTypeDimension, DrillMetricNames.ResourceTypeDimension },
+        { "DrillValidatorContract.RestoreDurationSeconds", DrillValidatorContract.RestoreDurationSeconds, DrillMetricNames.RestoreDurationSeconds },
+        { "DrillValidatorContract.RecoveryPointAgeSeconds", DrillValidatorContract.RecoveryPointAgeSeconds, DrillMetricNames.RecoveryPointAgeSeconds },
+        { "DrillValidatorContract.DataFreshnessSeconds", DrillValidatorContract.DataFreshnessSeconds, DrillMetricNames.DataFreshnessSeconds },
+        { "DrillValidatorContract.Success", DrillValidatorContract.Success, DrillMetricNames.Success },
+        { "DrillValidatorContract.ReportPrefix", DrillValidatorContract.ReportPrefix, BucketPrefixes.DrillReports },
+        { "DrillValidatorContract.RestoreTestTagKey", DrillValidatorContract.RestoreTestTagKey, RestoreTestNames.TagKey },
+        { "DrillValidatorContract.TemporaryInstanceSuffix", DrillValidatorContract.TemporaryInstanceSuffix, RestoreTestNames.TemporaryInstanceSuffix },
+        { "DrillValidatorContract.HandlerLogFormatVariable", DrillValidatorContract.HandlerLogFormatVariable, DrillVariables.HandlerLogFormat },
+        { "RecoveryContract.RestoredPrefix", RecoveryContract.RestoredPrefix, RestoreTestNames.RecoveryPrefix },
+        { "RecoveryContract.ExecutionTag", RecoveryContract.ExecutionTag, RestoreTestNames.RecoveryExecutionTag },
+        { "RecoveryContract.ReportPrefix", RecoveryContract.ReportPrefix, BucketPrefixes.RecoveryReports },
+        { "RecoveryContract.LatestReportKey", RecoveryContract.LatestReportKey, BucketPrefixes.LatestRecoveryReport },
+        { "RecoveryContract.BackupRoleEnvironment", RecoveryContract.BackupRoleEnvironment, RecoveryVariables.BackupRestoreRoleArn },
+        { "RecoveryContract.AuroraInstanceClassEnvironment", RecoveryContract.AuroraInstanceClassEnvironment, RecoveryVariables.AuroraInstanceClass },
+        { "RecoveryContract.MetricNamespace", RecoveryContract.MetricNamespace, RecoveryMetricNames.Namespace },
+        { "RecoveryContract.FullStackRtoSeconds", RecoveryContract.FullStackRtoSeconds, RecoveryMetricNames.FullStackRtoSeconds },
+        { "RecoveryContract.ResourceRtoSeconds", RecoveryContract.ResourceRtoSeconds, RecoveryMetricNames.ResourceRtoSeconds },
+        { "RecoveryContract.Success", RecoveryContract.Success, RecoveryMetricNames.Success },
+        { "EvidenceLayout.DrillsPrefix", EvidenceLayout.DrillsPrefix + "/", BucketPrefixes.DrillReports },
+        { "EvidenceLayout.ReportsPrefix", EvidenceLayout.ReportsPrefix + "/", BucketPrefixes.AuditReports },
+        { "EvidenceLayout.TrailPrefix", EvidenceLayout.TrailPrefix + "/", BucketPrefixes.Trail },
+        { "EvidenceLayout.IndexPrefix", EvidenceLayout.IndexPrefix + "/", BucketPrefixes.EvidenceIndex },
     };
 
     [Theory]
     [MemberData(nameof(PublicFaces))]
-    public void PublicMember_StandsForTheContractValue(string library, string contract) => library.Should().Be(contract);
+    public void PublicMember_StandsForTheContractValue(string member, string library, string contract) => library.Should().Be(contract, member);
 
     [Fact]
     public void PublicLists_AreTheContractLists()
