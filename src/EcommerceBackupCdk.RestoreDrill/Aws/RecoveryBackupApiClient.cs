@@ -19,40 +19,18 @@ public sealed class RecoveryBackupApiClient : IRecoveryBackupApi
     public async Task<IReadOnlyList<RecoveryPointSummary>> ListRecoveryPointsByResourceAsync(string resourceArn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceArn);
-        var result = new List<RecoveryPointSummary>();
-        string? token = null;
-        do
-        {
-            var query = token is null ? string.Empty : "?nextToken=" + Uri.EscapeDataString(token);
-            var request = new AwsHttpRequest("ListRecoveryPointsByResource", HttpMethod.Get, $"/resources/{Uri.EscapeDataString(resourceArn)}/recovery-points/{query}", [], null, new Dictionary<string, string>());
-            var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            try
+        // "GET /resources/resourceArn/recovery-points/?...&nextToken=NextToken" (API_ListRecoveryPointsByResource.html).
+        return await ListAllAsync("ListRecoveryPointsByResource",
+            token => $"/resources/{Uri.EscapeDataString(resourceArn)}/recovery-points/" + (token is null ? string.Empty : "?nextToken=" + Uri.EscapeDataString(token)),
+            "RecoveryPoints",
+            p => new RecoveryPointSummary
             {
-                using var doc = JsonDocument.Parse(response.Body);
-                if (doc.RootElement.TryGetProperty("RecoveryPoints", out var points) && points.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var p in points.EnumerateArray())
-                    {
-                        result.Add(new RecoveryPointSummary
-                        {
-                            RecoveryPointArn = AwsJson.String(p, "RecoveryPointArn") ?? throw new FormatException("RecoveryPointArn is missing"),
-                            Status = AwsJson.String(p, "Status"),
-                            BackupVaultName = AwsJson.String(p, "BackupVaultName"),
-                            CreationDate = AwsJson.Timestamp(p, "CreationDate"),
-                        });
-                    }
-                }
-
-                token = AwsJson.String(doc.RootElement, "NextToken");
-            }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-            {
-                throw new AwsClientException(Service, "ListRecoveryPointsByResource", AwsClientException.MalformedResponse, $"{e.Message}; body: {AwsErrorParser.Truncate(response.Body)}", response.Attempts, e);
-            }
-        }
-        while (!string.IsNullOrEmpty(token));
-
-        return result;
+                RecoveryPointArn = AwsJson.String(p, "RecoveryPointArn") ?? throw new FormatException("RecoveryPointArn is missing"),
+                Status = AwsJson.String(p, "Status"),
+                BackupVaultName = AwsJson.String(p, "BackupVaultName"),
+                CreationDate = AwsJson.Timestamp(p, "CreationDate"),
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> StartRestoreJobAsync(string recoveryPointArn, string iamRoleArn, string resourceType, IReadOnlyDictionary<string, string> metadata, string idempotencyToken, CancellationToken cancellationToken)
@@ -88,36 +66,46 @@ public sealed class RecoveryBackupApiClient : IRecoveryBackupApi
     public async Task<IReadOnlyList<ScanJobSummary>> ListCompletedScanJobsAsync(string resourceArn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceArn);
-        var result = new List<ScanJobSummary>();
+        return await ListAllAsync("ListScanJobs",
+            token => $"/scan/jobs?ByResourceArn={Uri.EscapeDataString(resourceArn)}&ByState=COMPLETED" + (token is null ? string.Empty : "&NextToken=" + Uri.EscapeDataString(token)),
+            "ScanJobs",
+            j => new ScanJobSummary
+            {
+                RecoveryPointArn = AwsJson.String(j, "RecoveryPointArn") ?? throw new FormatException("ScanJobs[].RecoveryPointArn is missing"),
+                ScanJobId = AwsJson.String(j, "ScanJobId"),
+                State = AwsJson.String(j, "State"),
+                CompletionDate = AwsJson.Timestamp(j, "CompletionDate"),
+                ScanResultStatus = j.TryGetProperty("ScanResult", out var r) && r.ValueKind == JsonValueKind.Object ? AwsJson.String(r, "ScanResultStatus") : null,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One paged GET list operation: sends <paramref name="path"/> (given the previous page's NextToken, null first),
+    /// reads each element of the answer's <paramref name="listMember"/> array and follows NextToken until it is absent or
+    /// empty. A body that is not the documented shape throws <see cref="AwsClientException"/> (MalformedResponse).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ListAllAsync<T>(string operation, Func<string?, string> path, string listMember, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
         string? token = null;
         do
         {
-            var query = $"ByResourceArn={Uri.EscapeDataString(resourceArn)}&ByState=COMPLETED" + (token is null ? string.Empty : "&NextToken=" + Uri.EscapeDataString(token));
-            var request = new AwsHttpRequest("ListScanJobs", HttpMethod.Get, $"/scan/jobs?{query}", [], null, new Dictionary<string, string>());
+            var request = new AwsHttpRequest(operation, HttpMethod.Get, path(token), [], null, new Dictionary<string, string>());
             var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var doc = JsonDocument.Parse(response.Body);
-                if (doc.RootElement.TryGetProperty("ScanJobs", out var jobs) && jobs.ValueKind == JsonValueKind.Array)
+                if (doc.RootElement.TryGetProperty(listMember, out var items) && items.ValueKind == JsonValueKind.Array)
                 {
-                    foreach (var j in jobs.EnumerateArray())
-                    {
-                        result.Add(new ScanJobSummary
-                        {
-                            RecoveryPointArn = AwsJson.String(j, "RecoveryPointArn") ?? throw new FormatException("ScanJobs[].RecoveryPointArn is missing"),
-                            ScanJobId = AwsJson.String(j, "ScanJobId"),
-                            State = AwsJson.String(j, "State"),
-                            CompletionDate = AwsJson.Timestamp(j, "CompletionDate"),
-                            ScanResultStatus = j.TryGetProperty("ScanResult", out var r) && r.ValueKind == JsonValueKind.Object ? AwsJson.String(r, "ScanResultStatus") : null,
-                        });
-                    }
+                    result.AddRange(items.EnumerateArray().Select(read));
                 }
 
                 token = AwsJson.String(doc.RootElement, "NextToken");
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
-                throw new AwsClientException(Service, "ListScanJobs", AwsClientException.MalformedResponse, $"{e.Message}; body: {AwsErrorParser.Truncate(response.Body)}", response.Attempts, e);
+                throw new AwsClientException(Service, operation, AwsClientException.MalformedResponse, $"{e.Message}; body: {AwsErrorParser.Truncate(response.Body)}", response.Attempts, e);
             }
         }
         while (!string.IsNullOrEmpty(token));

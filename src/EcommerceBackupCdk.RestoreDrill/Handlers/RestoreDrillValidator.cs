@@ -17,7 +17,6 @@ namespace EcommerceBackupCdk.RestoreDrill.Handlers;
 /// </summary>
 public sealed class RestoreDrillValidator
 {
-    private const int MaxValidationMessageLength = 1000;
     private static readonly string[] FinalJobStatuses = ["COMPLETED", "FAILED", "ABORTED"];
 
     private readonly DrillSettings _settings;
@@ -38,42 +37,25 @@ public sealed class RestoreDrillValidator
         _deps = dependencies;
         _log = new DrillLog(dependencies.Output, dependencies.Clock);
         _emf = new EmfWriter(dependencies.Output);
-        _dynamoDb = new DynamoDbValidator(dependencies.DynamoDb, settings.DynamoDbScanSegments);
-        _s3 = new S3Validator(dependencies.S3);
-        _rds = new RdsValidator(dependencies.Rds, dependencies.Secrets, dependencies.SqlProbe, dependencies.DatabaseEndpointMap);
-        _rdsOneTimePassword = new RdsValidator(dependencies.Rds, dependencies.Secrets, dependencies.SqlProbe, dependencies.DatabaseEndpointMap,
-            RdsProbeCredentials.OneTimePassword, dependencies.PasswordApplyTimeout, dependencies.PasswordRetryDelay);
+        _dynamoDb = dependencies.DynamoDbCheck(settings.DynamoDbScanSegments);
+        _s3 = dependencies.S3Check();
+        _rds = dependencies.RdsCheck(RdsProbeCredentials.Secret);
+        _rdsOneTimePassword = dependencies.RdsCheck(RdsProbeCredentials.OneTimePassword);
     }
 
     /// <summary>Builds the validator with the real AWS clients from validated settings.</summary>
     public static RestoreDrillValidator Create(DrillSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        AwsClientOptions Options(Uri? endpoint) => new() { Region = settings.Region, Endpoint = endpoint };
-        var dynamoConfig = new AmazonDynamoDBConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region) };
-        if (settings.DynamoDbEndpoint is not null)
-        {
-            dynamoConfig.ServiceURL = settings.DynamoDbEndpoint.ToString();
-            dynamoConfig.AuthenticationRegion = settings.Region;
-        }
-
-        var s3Config = new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region) };
-        if (settings.S3Endpoint is not null)
-        {
-            s3Config.ServiceURL = settings.S3Endpoint.ToString();
-            s3Config.ForcePathStyle = true;
-            s3Config.AuthenticationRegion = settings.Region;
-        }
-
-        var s3 = new AmazonS3Client(s3Config);
+        var aws = new AwsClientSet(settings);
         return new RestoreDrillValidator(settings, new RestoreDrillDependencies
         {
-            Backup = new BackupApiClient(Options(settings.BackupEndpoint)),
-            Rds = new RdsApiClient(Options(settings.RdsEndpoint)),
-            Secrets = new SecretsManagerApiClient(Options(settings.SecretsManagerEndpoint)),
-            DynamoDb = new AmazonDynamoDBClient(dynamoConfig),
-            S3 = s3,
-            Reports = new S3DrillReportStore(s3, settings.ReportBucket),
+            Backup = aws.Backup,
+            Rds = aws.Rds,
+            Secrets = aws.Secrets,
+            DynamoDb = aws.DynamoDb,
+            S3 = aws.S3,
+            Reports = new S3DrillReportStore(aws.S3, settings.ReportBucket),
         });
     }
 
@@ -385,104 +367,24 @@ public sealed class RestoreDrillValidator
             checks.Add(DrillCheck.Fail("restore.completed", $"restore job {job.Status}: {job.StatusMessage ?? evt.StatusMessage ?? "no status message"}; see the AWS Backup console for the job and fix the cause (IAM role, restore metadata, quotas)"));
         }
 
-        long? duration = Seconds(job.CreationDate, job.CompletionDate);
-        var (restoredPoint, continuous) = RestoredPointInTime(job.RecoveryPointCreationDate, data?.NewestRecordAt);
-        long? recoveryPointAge = Seconds(restoredPoint, job.CreationDate);
-        long? freshness = data?.NewestRecordAt is { } newest && restoredPoint is { } rp
-            ? continuous ? Seconds(newest, job.CreationDate) : Seconds(newest, rp)
-            : null;
-        if (continuous)
-        {
-            checks.Add(DrillCheck.Pass("restore.pointInTime",
-                $"restored data is newer than the recovery point's creation ({job.RecoveryPointCreationDate:O}): a continuous recovery point, restored to a point in time at or after {restoredPoint:O}; its age and freshness are measured from there, not from the start of the continuous chain"));
-        }
-
-        if (duration is { } d)
-        {
-            checks.Add(d <= target.RtoSeconds
-                ? DrillCheck.Pass("target.rto", $"restore took {d} s (RTO target {target.RtoSeconds} s)")
-                : DrillCheck.Fail("target.rto", $"restore took {d} s, over the {settings.Tier} RTO target of {target.RtoSeconds} s; use a faster restore path (smaller data, provisioned throughput) or revise the target"));
-        }
-
-        if (target.MaxRecoveryPointAgeSeconds is { } maxAge && recoveryPointAge is { } age)
-        {
-            checks.Add(age <= maxAge
-                ? DrillCheck.Pass("target.recoveryPointAge", $"recovery point was {age} s old (limit {maxAge} s)")
-                : DrillCheck.Fail("target.recoveryPointAge", $"recovery point was {age} s old, over the limit of {maxAge} s; backups are not running as often as the {settings.Tier} tier needs"));
-        }
-
-        if (freshness is { } f)
-        {
-            var limit = target.EffectiveFreshnessSeconds;
-            var reference = continuous ? "the restore job's start" : "the recovery point";
-            checks.Add(f <= limit
-                ? DrillCheck.Pass("target.rpo", $"newest record is {f} s older than {reference} (limit {limit} s)")
-                : DrillCheck.Fail("target.rpo", $"newest record is {f} s older than {reference}, over the limit of {limit} s; either the store took no orders in that window (raise maxDataFreshnessSeconds for quiet stores) or data stopped being written/backed up"));
-        }
-        else if (data?.NewestRecordAt is not null)
-        {
-            checks.Add(DrillCheck.Skip("target.rpo", "DescribeRestoreJob gave no RecoveryPointCreationDate, so data freshness cannot be measured"));
-        }
-
-        var result = checks.Any(c => c.Status == DrillCheck.Failed) ? DrillResult.Failed
-            : data?.DataValidated == true ? DrillResult.Succeeded
-            : DrillResult.NotValidated;
-        string? validationStatus = job.Status == "COMPLETED"
-            ? result == DrillResult.Failed ? RestoreValidationStatus.Failed : RestoreValidationStatus.Successful
-            : null;
-        var report = new DrillReport
+        return DrillJudge.Verdict(new DrillObservation
         {
             Store = _settings.StoreName,
-            Tier = settings.Tier,
             Region = _settings.Region,
-            AccountId = job.AccountId ?? evt.Account,
+            Event = evt,
+            Job = job,
             ResourceType = resourceType,
-            RestoreJobId = job.RestoreJobId,
-            RestoreTestingPlanArn = job.RestoreTestingPlanArn,
-            SourceResourceArn = evt.SourceResourceArn,
-            CreatedResourceArn = job.CreatedResourceArn,
-            RecoveryPointArn = job.RecoveryPointArn ?? evt.RecoveryPointArn,
-            RestoreJobStatus = job.Status,
-            RestoreJobStatusMessage = job.StatusMessage,
-            RestoreJobCreatedAt = job.CreationDate,
-            RestoreJobCompletedAt = job.CompletionDate,
-            RecoveryPointCreatedAt = job.RecoveryPointCreationDate,
-            NewestRecordAt = data?.NewestRecordAt,
-            ValidatedAt = _deps.Clock.GetUtcNow(),
-            RestoreDurationSeconds = duration,
-            RecoveryPointAgeSeconds = recoveryPointAge,
-            DataFreshnessSeconds = freshness,
-            RecordCount = data?.RecordCount,
-            RtoTargetSeconds = target.RtoSeconds,
-            RpoTargetSeconds = target.RpoSeconds,
-            MaxDataFreshnessSeconds = target.EffectiveFreshnessSeconds,
-            MaxRecoveryPointAgeSeconds = target.MaxRecoveryPointAgeSeconds,
+            Settings = settings,
+            Target = target,
             Checks = checks,
-            Result = result,
-            ValidationStatusSent = validationStatus,
-            ValidationMessage = ValidationMessage(result, checks, data),
-        };
-        return new DrillVerdict { Report = report, DataValidated = data?.DataValidated == true };
+            Data = data,
+            ValidatedAt = _deps.Clock.GetUtcNow(),
+        });
     }
 
-    /// <summary>
-    /// The point in time the restored data represents, as far as it can be known. For a snapshot it is the recovery point's
-    /// creation. A continuous recovery point is created once and then kept current: "The continuous backup plan creates
-    /// one continuous recovery point and updates that recovery point whenever the job runs", and "Continuous backup works
-    /// by first creating a full backup of your resource, and then constantly backing up your resource's transaction logs"
-    /// (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html), so its
-    /// <c>RecoveryPointCreationDate</c> ("The creation date of the recovery point made by the specifed restore job",
-    /// DescribeRestoreJob) is the start of the chain, days old, while the data restored from it is as recent as the
-    /// point in time restored. AWS does not document which point in time restore testing restores a continuous point
-    /// to, and DescribeRestoreJob does not return it; restored data newer than the recovery point's creation can only
-    /// come from such a point, and the restored point in time is at or after the newest restored record. That record's
-    /// time is the lower bound used (the age reported is then an upper bound). Returns the bound and whether the
-    /// continuous case applied.
-    /// </summary>
+    /// <inheritdoc cref="DrillJudge.RestoredPointInTime"/>
     internal static (DateTimeOffset? RestoredPoint, bool Continuous) RestoredPointInTime(DateTimeOffset? recoveryPointCreated, DateTimeOffset? newestRecord) =>
-        recoveryPointCreated is { } created && newestRecord is { } newest && newest > created
-            ? (newest, true)
-            : (recoveryPointCreated, false);
+        DrillJudge.RestoredPointInTime(recoveryPointCreated, newestRecord);
 
     /// <summary>
     /// The record step: writes the drill report first (an exception leaves nothing recorded, so the retry writes it
@@ -671,33 +573,7 @@ public sealed class RestoreDrillValidator
     private bool IsOurPlan(string planArn) =>
         _settings.RestoreTestingPlanArns.Count == 0 || _settings.RestoreTestingPlanArns.Contains(planArn, StringComparer.Ordinal);
 
-    private static string ValidationMessage(string result, List<DrillCheck> checks, ResourceValidation? data)
-    {
-        var failed = checks.Where(c => c.Status == DrillCheck.Failed).ToList();
-        string text;
-        if (failed.Count > 0)
-        {
-            text = $"FAILED {failed.Count} check(s): " + string.Join(" | ", failed.Select(c => $"{c.Name}: {c.Detail}"));
-        }
-        else if (result == DrillResult.NotValidated)
-        {
-            text = "NOT VALIDATED AT DATA LEVEL: the restore completed; " + string.Join(" | ", checks.Where(c => c.Status == DrillCheck.Skipped).Select(c => c.Detail));
-        }
-        else
-        {
-            text = $"OK: {checks.Count(c => c.Status == DrillCheck.Passed)} checks passed" +
-                (data?.RecordCount is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n} records") : string.Empty) +
-                (data?.NewestRecordAt is { } t ? $", newest {t:O}" : string.Empty);
-        }
-
-        return Truncate(text);
-    }
-
-    private static string Truncate(string text) =>
-        text.Length <= MaxValidationMessageLength ? text : string.Concat(text.AsSpan(0, MaxValidationMessageLength - 3), "...");
-
-    private static long? Seconds(DateTimeOffset? from, DateTimeOffset? to) =>
-        from is { } a && to is { } b ? (long)Math.Round((b - a).TotalSeconds) : null;
+    private static string Truncate(string text) => DrillJudge.Truncate(text);
 
     private static string Describe(Exception e) => e switch
     {

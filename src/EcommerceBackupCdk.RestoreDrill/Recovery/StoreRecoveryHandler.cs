@@ -43,31 +43,16 @@ public sealed class StoreRecoveryHandler
     {
         ArgumentNullException.ThrowIfNull(settings);
         var d = settings.Drill;
-        AwsClientOptions Options(Uri? endpoint) => new() { Region = d.Region, Endpoint = endpoint };
-        var dynamoConfig = new AmazonDynamoDBConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(d.Region) };
-        if (d.DynamoDbEndpoint is not null)
-        {
-            dynamoConfig.ServiceURL = d.DynamoDbEndpoint.ToString();
-            dynamoConfig.AuthenticationRegion = d.Region;
-        }
-
-        var s3Config = new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(d.Region) };
-        if (d.S3Endpoint is not null)
-        {
-            s3Config.ServiceURL = d.S3Endpoint.ToString();
-            s3Config.ForcePathStyle = true;
-            s3Config.AuthenticationRegion = d.Region;
-        }
-
+        var aws = new AwsClientSet(d);
         return new StoreRecoveryHandler(settings, new StoreRecoveryDependencies
         {
-            RecoveryRds = new RecoveryRdsApiClient(Options(d.RdsEndpoint)),
-            Rds = new RdsApiClient(Options(d.RdsEndpoint)),
-            Secrets = new SecretsManagerApiClient(Options(d.SecretsManagerEndpoint)),
-            DynamoDb = new AmazonDynamoDBClient(dynamoConfig),
-            S3 = new AmazonS3Client(s3Config),
-            RecoveryBackup = new RecoveryBackupApiClient(Options(d.BackupEndpoint)),
-            Backup = new BackupApiClient(Options(d.BackupEndpoint)),
+            RecoveryRds = new RecoveryRdsApiClient(aws.Options(d.RdsEndpoint)),
+            Rds = aws.Rds,
+            Secrets = aws.Secrets,
+            DynamoDb = aws.DynamoDb,
+            S3 = aws.S3,
+            RecoveryBackup = new RecoveryBackupApiClient(aws.Options(d.BackupEndpoint)),
+            Backup = aws.Backup,
         });
     }
 
@@ -374,9 +359,9 @@ public sealed class StoreRecoveryHandler
         var credentials = mode == RecoveryInput.Drill ? RdsProbeCredentials.OneTimePassword : RdsProbeCredentials.Secret;
         IResourceValidator validator = resource.Kind switch
         {
-            RecoveryKinds.DynamoDb => new DynamoDbValidator(_deps.DynamoDb, d.DynamoDbScanSegments),
-            RecoveryKinds.S3 => new S3Validator(_deps.S3),
-            _ => new RdsValidator(_deps.Rds, _deps.Secrets, _deps.SqlProbe, _deps.DatabaseEndpointMap, credentials, _deps.PasswordApplyTimeout),
+            RecoveryKinds.DynamoDb => _deps.DynamoDbCheck(d.DynamoDbScanSegments),
+            RecoveryKinds.S3 => _deps.S3Check(),
+            _ => _deps.RdsCheck(credentials),
         };
         var restoredArn = resource.RestoredArn ?? throw new ArgumentException($"resource.restoredArn: missing for '{resource.RestoredName}'; poll did not report it ready");
         var settings = d.For(resource.SourceArn);
