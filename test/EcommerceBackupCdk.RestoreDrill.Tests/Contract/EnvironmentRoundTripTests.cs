@@ -7,6 +7,7 @@ using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.RestoreDrill.Configuration;
 using EcommerceBackupCdk.RestoreDrill.Evidence;
 using EcommerceBackupCdk.RestoreDrill.Recovery;
+using EcommerceBackupCdk.RestoreDrill.Tests.Infrastructure;
 using EcommerceBackupCdk.Tiers;
 
 namespace EcommerceBackupCdk.RestoreDrill.Tests.Contract;
@@ -26,12 +27,18 @@ public sealed class EnvironmentRoundTripTests
     private const string RecoveryName = "acme-store-recovery-steps";
     private const string EvidenceName = "acme-backup-evidence-index";
 
-    private static readonly Lazy<Stack> Synthesized = new(Synthesize);
+    // Synthesized once, under the jsii lock; the tests read plain dictionaries.
+    private static readonly Lazy<IReadOnlyDictionary<string, Dictionary<string, string>>> Environments = new(() => JsiiGate.Run(() =>
+    {
+        var stack = Synthesize();
+        return (IReadOnlyDictionary<string, Dictionary<string, string>>)new[] { ValidatorName, RecoveryName, EvidenceName }
+            .ToDictionary(name => name, name => SynthesizedEnvironment.Of(stack, name), StringComparer.Ordinal);
+    }));
 
     [Fact]
     public void DrillValidator_Environment_ParsesIntoTheConfiguredSettings()
     {
-        var env = new RecordingEnvironment(WithRegion(SynthesizedEnvironment.Of(Synthesized.Value, ValidatorName)));
+        var env = new RecordingEnvironment(WithRegion(Environments.Value[ValidatorName]));
 
         var settings = DrillSettings.FromEnvironment(env);
 
@@ -78,14 +85,14 @@ public sealed class EnvironmentRoundTripTests
             MinimumRecordCount = 3,
         }, o => o.Excluding(r => r.SecretArn));
         settings.Resources[1].SecretArn.Should().StartWith($"arn:aws:secretsmanager:{Region}:{Account}:secret:OrdersDbSecret");
-        UnreadVariables(env, Synthesized.Value, ValidatorName).Should().BeEquivalentTo([DrillVariables.HandlerLogFormat],
+        UnreadVariables(env, ValidatorName).Should().BeEquivalentTo([DrillVariables.HandlerLogFormat],
             "every variable the construct sets is read by the validator, except the one the .NET runtime client reads");
     }
 
     [Fact]
     public void StoreRecovery_Environment_ParsesIntoTheConfiguredSettings()
     {
-        var env = new RecordingEnvironment(WithRegion(SynthesizedEnvironment.Of(Synthesized.Value, RecoveryName)));
+        var env = new RecordingEnvironment(WithRegion(Environments.Value[RecoveryName]));
 
         var settings = RecoverySettings.FromEnvironment(env);
 
@@ -95,13 +102,13 @@ public sealed class EnvironmentRoundTripTests
         settings.Drill.Defaults.SqlPreset.Should().Be(SqlPresets.Magento, "the function judges restored resources with the validator's settings");
         settings.Drill.Tiers[ContractTiers.Critical].RtoSeconds.Should().Be(2700);
         settings.Drill.Resources.Should().HaveCount(2);
-        UnreadVariables(env, Synthesized.Value, RecoveryName).Should().BeEquivalentTo([DrillVariables.HandlerLogFormat]);
+        UnreadVariables(env, RecoveryName).Should().BeEquivalentTo([DrillVariables.HandlerLogFormat]);
     }
 
     [Fact]
     public void EvidenceIndex_Environment_ParsesIntoTheConfiguredSettings()
     {
-        var env = new RecordingEnvironment(WithRegion(SynthesizedEnvironment.Of(Synthesized.Value, EvidenceName)));
+        var env = new RecordingEnvironment(WithRegion(Environments.Value[EvidenceName]));
 
         var settings = EvidenceSettings.FromEnvironment(env);
 
@@ -117,7 +124,7 @@ public sealed class EnvironmentRoundTripTests
         critical.Copies.Should().Contain(c => c.Contains("DR region eu-west-1", StringComparison.Ordinal));
         settings.Tiers[ContractTiers.Standard].RtoSeconds.Should().Be(21_600);
         settings.Frameworks.Should().Contain("acme_backup_critical");
-        UnreadVariables(env, Synthesized.Value, EvidenceName).Should().BeEmpty();
+        UnreadVariables(env, EvidenceName).Should().BeEmpty();
     }
 
     private static BackupTargets Targets { get; } = BackupTargets.Defaults with
@@ -126,8 +133,8 @@ public sealed class EnvironmentRoundTripTests
         Standard = BackupTargets.Defaults.Standard with { Rto = TimeSpan.FromHours(6) },
     };
 
-    private static IEnumerable<string> UnreadVariables(RecordingEnvironment env, Stack stack, string functionName) =>
-        SynthesizedEnvironment.Of(stack, functionName).Keys.Where(k => !env.Read.Contains(k));
+    private static IEnumerable<string> UnreadVariables(RecordingEnvironment env, string functionName) =>
+        Environments.Value[functionName].Keys.Where(k => !env.Read.Contains(k));
 
     // Lambda sets AWS_REGION itself ("AWS_REGION – The AWS Region where the Lambda function is executed",
     // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).

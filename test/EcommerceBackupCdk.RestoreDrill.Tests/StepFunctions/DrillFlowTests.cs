@@ -24,7 +24,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Tests.StepFunctions;
 [Collection(StepFunctionsCollection.Name)]
 public sealed class DrillFlowTests : IAsyncLifetime
 {
-    private static readonly Lazy<string> Definition = new(SynthesizedDefinitionTemplate);
+    private static readonly Lazy<string> Definition = new(() => EcommerceBackupCdk.RestoreDrill.Tests.Infrastructure.JsiiGate.Run(SynthesizedDefinitionTemplate));
     private DrillHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await DrillHarness.StartAsync();
