@@ -601,8 +601,8 @@ public sealed class RestoreDrill : Construct
     }
 
     // Secret ARNs may be tokens: Stack.ToJsonString renders them so CloudFormation resolves them inside the JSON
-    // ("Convert an object, potentially containing tokens, to a JSON string",
-    // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.Stack.html#towbrjsonstringobj-space).
+    // (aws-cdk-lib Stack.toJsonString: "Convert an object, potentially containing tokens, to a JSON string",
+    // core/lib/stack.d.ts). The round-trip test parses the rendered value with the validator's reader.
     private string ResourceSettingsJson()
     {
         var items = _options.Resources.Select(r =>

@@ -10,15 +10,19 @@ namespace EcommerceBackupCdk.RestoreDrill.Tests.Contract;
 /// replaced by a value of the shape CloudFormation would resolve it to, so the Lambda's own reader can parse it.
 /// </summary>
 /// <remarks>
-/// What each token resolves to, per the CloudFormation reference ("Return values" of each resource type):
+/// Substitutions (the values only need the shape the readers check; no test asserts a made-up physical id):
 /// <list type="bullet">
-/// <item><c>Ref</c> of <c>AWS::S3::Bucket</c>: "Ref returns the bucket name"; a name is made from the logical id,
-/// lower-cased and cut to 63 characters (it must pass the readers' bucket-name check).</item>
-/// <item><c>Ref</c> of <c>AWS::SecretsManager::Secret</c>: "Ref returns the ARN of the secret" (name plus six random
-/// characters).</item>
-/// <item><c>Fn::GetAtt</c> <c>RestoreTestingPlanArn</c> of <c>AWS::Backup::RestoreTestingPlan</c> and <c>Arn</c> of
-/// <c>AWS::IAM::Role</c>: ARNs of those shapes.</item>
-/// <item><c>Fn::Join</c>: the parts joined with the delimiter; pseudo parameters (<c>AWS::Region</c>, ...) the stack's.</item>
+/// <item><c>Ref</c> of a resource "returns a value that you can typically use to refer to that resource, such as a
+/// physical ID" (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html):
+/// for <c>AWS::S3::Bucket</c> the bucket name (its <c>BucketName</c>, else <c>test-&lt;logical id lower-cased&gt;</c>,
+/// which passes the readers' bucket-name check); for <c>AWS::SecretsManager::Secret</c> the secret's ARN, whose last part
+/// is the name "followed by six random characters" (CreateSecret response, cited in <c>RestoreDrill.SecretArnPattern</c>);
+/// for <c>AWS::IAM::Role</c> the role name; pseudo parameters the stack's account, region and partition.</item>
+/// <item><c>Fn::GetAtt</c>: <c>RestoreTestingPlanArn</c> of <c>AWS::Backup::RestoreTestingPlan</c>, <c>Arn</c> of
+/// <c>AWS::IAM::Role</c> and <c>AWS::S3::Bucket</c>: ARNs of the shapes the readers accept
+/// (<c>arn:aws:backup:&lt;region&gt;:&lt;account&gt;:restore-testing-plan:&lt;name&gt;-&lt;id&gt;</c>, <c>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</c>).</item>
+/// <item><c>Fn::Join</c>: the substituted parts joined with the delimiter (how CDK renders a string or JSON with tokens
+/// inside, e.g. <c>RESOURCE_SETTINGS</c> from <c>Stack.ToJsonString</c>).</item>
 /// </list>
 /// Any other token fails the test, naming it, so a new kind of value gets a deliberate substitution here.
 /// </remarks>
