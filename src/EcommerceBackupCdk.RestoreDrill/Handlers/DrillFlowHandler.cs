@@ -5,7 +5,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Handlers;
 
 /// <summary>
 /// The validator's entry for the drill flow (the Step Functions state machine): one short action per invocation, named
-/// by the payload's <c>action</c> (<see cref="DrillFlowActions"/>); every wait happens in the state machine, never here.
+/// by the payload's <c>action</c> (<see cref="DrillFlowContract"/>); every wait happens in the state machine, never here.
 /// Payload fields: <c>event</c> (the EventBridge event), <c>drill</c> (<see cref="DrillFlowState"/>), <c>attempt</c>,
 /// <c>verdict</c> (<see cref="DrillVerdict"/>), <c>instance</c> (<see cref="InstancePoll"/>). Errors the flow retries
 /// surface as <see cref="TransientDrillException"/> (its Lambda error type).
