@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using EcommerceBackupCdk.Validation;
 using Constructs;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Compliance;
 
@@ -33,7 +34,7 @@ public sealed class EvidenceBucket : Construct
         var stack = Stack.Of(this);
         Key = new Key(this, "Key", new KeyProps
         {
-            Alias = $"alias/{props.StoreName}-backup-evidence",
+            Alias = $"alias/{new PhysicalNames(props.StoreName).EvidenceKeyAlias}",
             Description = $"Encrypts the audit evidence of store {props.StoreName}: Backup Audit Manager reports, CloudTrail logs, drill reports.",
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using EcommerceBackupCdk.Vaults;
 using Constructs;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Monitoring;
 
@@ -21,7 +22,7 @@ public sealed class BackupTopic : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        var name = $"{props.StoreName}-backup-{props.Purpose}";
+        var name = new PhysicalNames(props.StoreName).Topic(props.Purpose);
         Key = new BackupKey(this, "Key", new BackupKeyProps
         {
             Alias = name,

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Validation;
 using Constructs;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Vaults;
 
@@ -47,7 +48,7 @@ internal static class VaultFactory
 
         var key = new BackupKey(scope, "Key", new BackupKeyProps
         {
-            Alias = $"{name}-vault",
+            Alias = PhysicalNames.VaultKeyAlias(name),
             Description = $"Encrypts recovery points in backup vault {name} of store {settings.StoreName}.",
             CopyAccounts = copyAccounts,
         }).Key;
