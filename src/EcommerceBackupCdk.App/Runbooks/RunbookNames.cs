@@ -1,9 +1,9 @@
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.App.Runbooks;
 

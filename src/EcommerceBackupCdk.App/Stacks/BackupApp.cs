@@ -1,9 +1,9 @@
 using Amazon.CDK;
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.App.Stacks;
 

@@ -1,10 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 using Constructs;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Compliance;
 

@@ -2,9 +2,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Compliance;
 

@@ -7,8 +7,8 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using EcommerceBackupCdk.Tiers;
-using Constructs;
 using EcommerceBackupCdk.Topology;
+using Constructs;
 
 namespace EcommerceBackupCdk.Compliance;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using EcommerceBackupCdk.Tiers;
-using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Topology;
+using EcommerceBackupCdk.Validation;
 
 namespace EcommerceBackupCdk.Drills;
 

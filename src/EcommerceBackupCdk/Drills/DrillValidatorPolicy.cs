@@ -23,14 +23,8 @@ internal static class DrillValidatorPolicy
         var reports = reportBucket.ArnForObjects($"{DrillValidatorContract.ReportPrefix}*");
         // The drill flow's temporary Aurora instances: "<restored cluster>-drill" (TemporaryInstance.IdentifierFor).
         var temporaryInstances = $"arn:{partition}:rds:{region}:{account}:db:*{DrillValidatorContract.TemporaryInstanceSuffix}";
-        PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) => new(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Actions = actions,
-            Resources = resources,
-            Conditions = conditions,
-        });
+        static PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) =>
+            LambdaStatements.Allow(sid, actions, resources, conditions);
 
         var statements = new List<PolicyStatement>
         {
@@ -59,9 +53,7 @@ internal static class DrillValidatorPolicy
 
         if (options.Network is not null)
         {
-            statements.Add(Allow("ManageOwnNetworkInterfaces",
-                ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
-                    "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], ["*"]));
+            statements.Add(LambdaStatements.ManageOwnNetworkInterfaces());
         }
 
         var secrets = new[] { options.DatabaseSecret }.Concat(options.Resources.Select(r => r.DatabaseSecret))

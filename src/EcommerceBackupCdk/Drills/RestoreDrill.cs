@@ -3,8 +3,6 @@ using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.CloudWatch;
-using Amazon.CDK.AWS.CloudWatch.Actions;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.IAM;
@@ -17,10 +15,9 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.DynamoDB;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Drills;
 

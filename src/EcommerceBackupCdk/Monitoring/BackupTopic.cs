@@ -2,9 +2,9 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Vaults;
 using Constructs;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Monitoring;
 

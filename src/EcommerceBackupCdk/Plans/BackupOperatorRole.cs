@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.IAM;
 using EcommerceBackupCdk.Compliance;
-using Constructs;
 using EcommerceBackupCdk.Topology;
+using Constructs;
 
 namespace EcommerceBackupCdk.Plans;
 

@@ -2,10 +2,10 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.IAM;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 using EventsSchedule = Amazon.CDK.AWS.Events.Schedule;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Plans;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
@@ -12,10 +11,9 @@ using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Recovery;
 
@@ -242,14 +240,8 @@ public sealed class StoreRecovery : Construct
         var db = $"arn:{partition}:rds:{region}:{account}:db";
         var cluster = $"arn:{partition}:rds:{region}:{account}:cluster";
         string[] restored = [$"{table}/{p}*", $"{db}:{p}*", $"{cluster}:{p}*", $"arn:{partition}:s3:::{p}*", $"arn:{partition}:s3:::{p}*/*"];
-        PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) => new(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Actions = actions,
-            Resources = resources,
-            Conditions = conditions,
-        });
+        static PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) =>
+            LambdaStatements.Allow(sid, actions, resources, conditions);
 
         var statements = new List<PolicyStatement>
         {
@@ -300,9 +292,7 @@ public sealed class StoreRecovery : Construct
 
         if (props.Network is not null)
         {
-            statements.Add(Allow("ManageOwnNetworkInterfaces",
-                ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
-                    "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], ["*"]));
+            statements.Add(LambdaStatements.ManageOwnNetworkInterfaces());
         }
 
         if (props.DatabaseSecrets.Count > 0)

@@ -1,8 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.RAM;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Vaults;
 

@@ -3,9 +3,9 @@ using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Vaults;
 
