@@ -162,6 +162,7 @@ public sealed class EcommerceBackup : Construct
                 Vault = Vault.Vault,
                 Targets = props.Targets,
                 AlarmTopic = Topic.Topic,
+                Monitoring = Monitoring,
                 Options = props.Drills,
             })
             : null;

@@ -1,6 +1,7 @@
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
@@ -8,8 +9,9 @@ namespace EcommerceBackupCdk.App.Runbooks;
 
 /// <summary>
 /// The deployment's real names, keyed by the placeholders the runbook templates use (<c>{{primaryVault}}</c>).
-/// Every name is derived the same way the constructs derive it, so a runbook cannot name a vault that the
-/// templates do not create (a test checks each resource name against the synthesized templates).
+/// Every physical name comes from <see cref="PhysicalNames"/>, the home the constructs take their names from, so a
+/// runbook cannot name a vault that the templates do not create (a test checks each resource name against the
+/// synthesized templates).
 /// </summary>
 internal static class RunbookNames
 {
@@ -29,6 +31,7 @@ internal static class RunbookNames
         ArgumentNullException.ThrowIfNull(config);
         var b = config.Backup;
         var store = b.StoreName;
+        var n = new PhysicalNames(store);
         var dr = b.DisasterRecovery;
         var drAccountRegion = dr?.AccountRegion ?? config.PrimaryRegion;
         var names = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -39,26 +42,26 @@ internal static class RunbookNames
             ["drRegion"] = dr?.Region ?? "(no DR region configured)",
             ["drAccount"] = dr?.Account ?? "(no DR account configured)",
             ["drAccountRegion"] = drAccountRegion,
-            ["primaryVault"] = VaultNames.For(store, VaultRole.Primary),
-            ["drRegionVault"] = VaultNames.For(store, VaultRole.DrRegion),
-            ["drAccountVault"] = VaultNames.For(store, VaultRole.DrAccount),
-            ["airGappedVault"] = b.AirGappedVault is null ? "(no air-gapped vault: set ecommerceBackup.airGappedVault)" : VaultNames.For(store, VaultRole.AirGapped),
-            ["primaryVaultArn"] = VaultNames.Arn(AwsRegions.Partition(config.PrimaryRegion), config.PrimaryRegion, config.PrimaryAccount, VaultNames.For(store, VaultRole.Primary)),
-            ["primaryVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.Primary)}-vault",
-            ["drRegionVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrRegion)}-vault",
-            ["drAccountVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrAccount)}-vault",
-            ["alertTopic"] = $"{store}-backup-alerts",
-            ["restoreRole"] = BackupOperatorRole.NameFor(store),
-            ["restoreTestingPlan"] = Drills.RestoreDrill.PlanName(store),
-            ["validatorFunction"] = Drills.RestoreDrill.ValidatorFunctionName(store),
-            ["validatorLogGroup"] = $"/aws/lambda/{Drills.RestoreDrill.ValidatorFunctionName(store)}",
-            ["dashboard"] = $"{store}-backup",
-            ["storeRecovery"] = Recovery.StoreRecovery.StateMachineName(store),
-            ["storeRecoveryArn"] = $"arn:{AwsRegions.Partition(config.PrimaryRegion)}:states:{config.PrimaryRegion}:{config.PrimaryAccount}:stateMachine:{Recovery.StoreRecovery.StateMachineName(store)}",
-            ["auditFrameworkCritical"] = Audit(b, $"{store.Replace('-', '_')}_backup_critical"),
-            ["auditTrail"] = Audit(b, $"{store}-backup-audit"),
-            ["evidenceIndexFunction"] = Audit(b, $"{store}-backup-evidence-index"),
-            ["controlComplianceReportPlan"] = Audit(b, $"{store.Replace('-', '_')}_backup_control_compliance"),
+            ["primaryVault"] = n.Vault(VaultRole.Primary),
+            ["drRegionVault"] = n.Vault(VaultRole.DrRegion),
+            ["drAccountVault"] = n.Vault(VaultRole.DrAccount),
+            ["airGappedVault"] = b.AirGappedVault is null ? "(no air-gapped vault: set ecommerceBackup.airGappedVault)" : n.Vault(VaultRole.AirGapped),
+            ["primaryVaultArn"] = VaultNames.Arn(AwsRegions.Partition(config.PrimaryRegion), config.PrimaryRegion, config.PrimaryAccount, n.Vault(VaultRole.Primary)),
+            ["primaryVaultKeyAlias"] = $"alias/{n.VaultKeyAlias(VaultRole.Primary)}",
+            ["drRegionVaultKeyAlias"] = $"alias/{n.VaultKeyAlias(VaultRole.DrRegion)}",
+            ["drAccountVaultKeyAlias"] = $"alias/{n.VaultKeyAlias(VaultRole.DrAccount)}",
+            ["alertTopic"] = n.AlertTopic,
+            ["restoreRole"] = n.OperatorRole,
+            ["restoreTestingPlan"] = n.RestoreTestingPlan,
+            ["validatorFunction"] = n.ValidatorFunction,
+            ["validatorLogGroup"] = PhysicalNames.FunctionLogGroup(n.ValidatorFunction),
+            ["dashboard"] = n.Dashboard,
+            ["storeRecovery"] = n.RecoveryStateMachine,
+            ["storeRecoveryArn"] = $"arn:{AwsRegions.Partition(config.PrimaryRegion)}:states:{config.PrimaryRegion}:{config.PrimaryAccount}:stateMachine:{n.RecoveryStateMachine}",
+            ["auditFrameworkCritical"] = Audit(b, n.AuditFramework(TierName.Critical)),
+            ["auditTrail"] = Audit(b, n.AuditTrail),
+            ["evidenceIndexFunction"] = Audit(b, n.EvidenceIndexFunction),
+            ["controlComplianceReportPlan"] = Audit(b, n.ReportPlan("control_compliance")),
             ["tierTagKey"] = TagContract.TierKey,
             ["excludeTagKey"] = TagContract.ExcludeKey,
             ["lockMode"] = b.VaultLock.Mode.ToString().ToLowerInvariant(),
@@ -67,7 +70,7 @@ internal static class RunbookNames
         foreach (var (tier, targets) in b.Targets.Each())
         {
             var t = tier.TagValue();
-            names[$"{t}Plan"] = $"{store}-{t}";
+            names[$"{t}Plan"] = n.Plan(tier);
             names[$"{t}Rpo"] = DurationText.Format(targets.Rpo);
             names[$"{t}Rto"] = DurationText.Format(targets.Rto);
             names[$"{t}ContinuousRetention"] = targets.Continuous is { } c ? DurationText.Format(c.Retention) : "no continuous backup";

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
@@ -15,13 +16,14 @@ internal static class BackupApp
     public static (PrimaryBackupStack Primary, RecoveryVaultStack? DrRegion, RecoveryVaultStack? DrAccount, DemoStoreStack? DemoStore) Build(Amazon.CDK.App app, AppConfig config)
     {
         var store = config.Backup.StoreName;
+        var names = new PhysicalNames(store);
         var copies = PropsValidator.Copies(config.Backup.Targets);
         var dr = config.Backup.DisasterRecovery;
 
         RecoveryVaultStack? drRegion = null;
         if (copies.Any(c => c.Destination == CopyDestination.DrRegion))
         {
-            drRegion = new RecoveryVaultStack(app, $"{store}-backup-dr-region", new RecoveryVaultStackProps
+            drRegion = new RecoveryVaultStack(app, names.RecoveryVaultStack(VaultRole.DrRegion), new RecoveryVaultStackProps
             {
                 Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = dr!.Region },
                 Description = $"{store} backup: recovery vault in the DR region {dr.Region}.",
@@ -35,7 +37,7 @@ internal static class BackupApp
         RecoveryVaultStack? drAccount = null;
         if (copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped))
         {
-            drAccount = new RecoveryVaultStack(app, $"{store}-backup-dr-account", new RecoveryVaultStackProps
+            drAccount = new RecoveryVaultStack(app, names.RecoveryVaultStack(VaultRole.DrAccount), new RecoveryVaultStackProps
             {
                 Env = new Amazon.CDK.Environment { Account = dr!.Account, Region = dr.AccountRegion ?? config.PrimaryRegion },
                 Description = $"{store} backup: recovery vault{(config.Backup.AirGappedVault is null ? "" : " and logically air-gapped vault")} in the DR account {dr.Account}.",
@@ -46,11 +48,11 @@ internal static class BackupApp
         }
 
         // The demo store comes first: the drills restore its databases into its VPC (deterministic subnet group name).
-        var primaryName = $"{store}-backup-primary";
+        var primaryName = names.PrimaryStack;
         DemoStoreStack? demoStore = null;
         if (config.DemoStore.Enabled)
         {
-            demoStore = new DemoStoreStack(app, $"{store}-demo-store", new DemoStoreStackProps
+            demoStore = new DemoStoreStack(app, names.DemoStoreStack, new DemoStoreStackProps
             {
                 Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = config.PrimaryRegion },
                 Description = $"{store} demo store: Aurora MySQL orders, DynamoDB carts and S3 media, enrolled in backup tiers by tag.",

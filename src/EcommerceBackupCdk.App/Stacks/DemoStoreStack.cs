@@ -9,6 +9,7 @@ using Constructs;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Posture;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.App.Stacks;
 
@@ -36,7 +37,7 @@ internal sealed class DemoStoreStack : Stack
 
         Key = new Key(this, "DataKey", new KeyProps
         {
-            Alias = $"alias/{store}-demo-store-data",
+            Alias = $"alias/{new PhysicalNames(store).DemoStoreKeyAlias}",
             Description = $"Encrypts the {store} demo store's orders, carts, media and flow logs; customer-managed so backups can be copied to the DR account.",
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
@@ -72,7 +73,7 @@ internal sealed class DemoStoreStack : Stack
     public DemoDrillNetwork DrillNetwork { get; }
 
     /// <summary>The deterministic name of the DB subnet group restore drills restore into.</summary>
-    public static string DrillSubnetGroupName(string storeName) => $"{storeName}-drill-restores";
+    public static string DrillSubnetGroupName(string storeName) => new PhysicalNames(storeName).DrillSubnetGroup;
 
     // A DB subnet group with a fixed name, a security group admitting the VPC (the validator's subnets) on the orders
     // port, and the endpoints the validator needs in subnets without internet access: AWS Backup and RDS (interface),

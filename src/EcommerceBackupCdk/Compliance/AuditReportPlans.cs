@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using Constructs;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Compliance;
 
@@ -19,7 +20,7 @@ public sealed class AuditReportPlans : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        var prefix = props.StoreName.Replace('-', '_');
+        var names = new PhysicalNames(props.StoreName);
         foreach (var (childId, template, suffix) in new[]
         {
             ("BackupJobs", ReportTemplates.BackupJobs, "backup_jobs"),
@@ -31,7 +32,7 @@ public sealed class AuditReportPlans : Construct
         {
             var plan = new CfnReportPlan(this, childId, new CfnReportPlanProps
             {
-                ReportPlanName = $"{prefix}_backup_{suffix}",
+                ReportPlanName = names.ReportPlan(suffix),
                 ReportPlanDescription = $"Daily {template} of store {props.StoreName}, kept as audit evidence.",
                 // Both properties are untyped JSON in the L1, so CDK does not capitalise struct keys: write them as
                 // CloudFormation spells them.

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CloudTrail;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Compliance;
 
@@ -20,7 +21,7 @@ public sealed class AuditTrail : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var stack = Stack.Of(this);
-        TrailName = $"{props.StoreName}-backup-audit";
+        TrailName = new PhysicalNames(props.StoreName).AuditTrail;
         var trailArn = $"arn:{stack.Partition}:cloudtrail:{stack.Region}:{stack.Account}:trail/{TrailName}";
         var key = props.Evidence.Key;
 

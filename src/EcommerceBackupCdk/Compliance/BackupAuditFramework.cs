@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 using Constructs;
@@ -37,7 +38,7 @@ public sealed class BackupAuditFramework : Construct
         problems.ThrowIfAny(nameof(BackupAuditFrameworkProps));
 
         var options = props.Options;
-        var namePrefix = props.StoreName.Replace('-', '_');
+        var names = new PhysicalNames(props.StoreName);
 
         Evidence = new EvidenceBucket(this, "Evidence", new EvidenceBucketProps
         {
@@ -60,7 +61,7 @@ public sealed class BackupAuditFramework : Construct
             {
                 ["Tags"] = new[] { new Dictionary<string, object> { ["Key"] = TagContract.TierKey, ["Value"] = tier.TagValue() } },
             };
-            _frameworks[tier] = NewFramework(tier.Pascal(), $"{namePrefix}_backup_{tier.TagValue()}",
+            _frameworks[tier] = NewFramework(tier.Pascal(), names.AuditFramework(tier),
                 $"Backup controls of the {tier.TagValue()} tier of store {props.StoreName}, derived from its targets; scope: resources, plans and recovery points tagged {TagContract.TierKey}={tier.TagValue()}.",
                 derived.Controls, scopeTag);
             foreach (var reason in derived.Skipped)
@@ -70,12 +71,12 @@ public sealed class BackupAuditFramework : Construct
         }
 
         ManualDeletionControl = AuditControls.ManualDeletion(options.BreakGlassPrincipals);
-        VaultFramework = NewFramework("Vaults", $"{namePrefix}_backup_vaults",
+        VaultFramework = NewFramework("Vaults", names.VaultAuditFramework,
             $"The primary backup vault of store {props.StoreName} denies manual deletion of recovery points (break-glass principals exempted).",
             [ManualDeletionControl],
             new Dictionary<string, object>
             {
-                ["ComplianceResourceIds"] = new[] { props.PrimaryVaultName ?? VaultNames.For(props.StoreName, VaultRole.Primary) },
+                ["ComplianceResourceIds"] = new[] { props.PrimaryVaultName ?? names.Vault(VaultRole.Primary) },
                 ["ComplianceResourceTypes"] = VaultResourceTypes,
             });
 

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 
@@ -33,7 +34,7 @@ public sealed class EvidenceBucket : Construct
         var stack = Stack.Of(this);
         Key = new Key(this, "Key", new KeyProps
         {
-            Alias = $"alias/{props.StoreName}-backup-evidence",
+            Alias = $"alias/{new PhysicalNames(props.StoreName).EvidenceKeyAlias}",
             Description = $"Encrypts the audit evidence of store {props.StoreName}: Backup Audit Manager reports, CloudTrail logs, drill reports.",
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,

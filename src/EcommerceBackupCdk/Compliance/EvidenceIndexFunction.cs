@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using Constructs;
 
 namespace EcommerceBackupCdk.Compliance;
@@ -27,10 +28,10 @@ public sealed class EvidenceIndexFunction : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        var functionName = $"{props.StoreName}-backup-evidence-index";
+        var functionName = new PhysicalNames(props.StoreName).EvidenceIndexFunction;
         var logs = new LogGroup(this, "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps
         {
-            LogGroupName = $"/aws/lambda/{functionName}",
+            LogGroupName = PhysicalNames.FunctionLogGroup(functionName),
             EncryptionKey = props.Evidence.Key,
             Retention = RetentionDays.ONE_YEAR,
             // Named: a rolled-back first deploy must not leave it behind (Rules/NamedResourceRetainExceptOnCreate).

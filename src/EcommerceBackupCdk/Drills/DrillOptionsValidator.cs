@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 
 namespace EcommerceBackupCdk.Drills;
@@ -170,13 +171,12 @@ public static partial class DrillOptionsValidator
     }
 
     /// <summary>The restore testing plan name: letters, digits and underscores only.</summary>
-    public static string PlanName(string storeName) => $"{Underscored(storeName)}_restore_drills";
+    public static string PlanName(string storeName) => new PhysicalNames(storeName).RestoreTestingPlan;
 
     /// <summary>The selection name of a tier and type: letters, digits and underscores only.</summary>
     public static string SelectionName(string storeName, TierName tier, DrillResourceType type) =>
-        $"{Underscored(storeName)}_{tier.TagValue()}_{type.ProtectedResourceType().ToLowerInvariant()}";
+        new PhysicalNames(storeName).RestoreTestingSelection(tier, type);
 
-    private static string Underscored(string storeName) => storeName.Replace('-', '_');
 
     private static void ValidateProbe(string key, string? attribute, string? ownPreset, string effectivePreset, string? ownQuery, string? effectiveQuery, string? prefix, ValidationProblems problems)
     {

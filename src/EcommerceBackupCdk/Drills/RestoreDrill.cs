@@ -3,8 +3,6 @@ using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.CloudWatch;
-using Amazon.CDK.AWS.CloudWatch.Actions;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.IAM;
@@ -17,9 +15,9 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.DynamoDB;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
 
 namespace EcommerceBackupCdk.Drills;
 
@@ -40,6 +38,8 @@ public sealed class RestoreDrill : Construct
     private static readonly string[] FinalStatuses = ["COMPLETED", "FAILED", "ABORTED"];
     private readonly List<CfnRestoreTestingSelection> _selections = [];
     private readonly List<IAlarm> _alarms = [];
+    private readonly RestoreDrillProps _props;
+    private readonly PhysicalNames _names;
     private readonly string _store;
     private readonly DrillOptions _options;
     private readonly BackupTargets _targets;
@@ -48,6 +48,8 @@ public sealed class RestoreDrill : Construct
     public RestoreDrill(Construct scope, string id, RestoreDrillProps props)
         : base(scope, ValidatedId(id, props))
     {
+        _props = props;
+        _names = new PhysicalNames(props.StoreName);
         _store = props.StoreName;
         _options = props.Options;
         _targets = props.Targets;
@@ -69,7 +71,7 @@ public sealed class RestoreDrill : Construct
 
         Plan = new CfnRestoreTestingPlan(this, "Resource", new CfnRestoreTestingPlanProps
         {
-            RestoreTestingPlanName = DrillOptionsValidator.PlanName(_store),
+            RestoreTestingPlanName = _names.RestoreTestingPlan,
             ScheduleExpression = _options.Schedule,
             ScheduleExpressionTimezone = _options.TimeZone,
             StartWindowHours = (int)_options.StartWindow.TotalHours,
@@ -90,7 +92,7 @@ public sealed class RestoreDrill : Construct
                 var selection = new CfnRestoreTestingSelection(this, $"Selection{tier.Pascal()}{type}", new CfnRestoreTestingSelectionProps
                 {
                     RestoreTestingPlanName = Plan.RestoreTestingPlanName,
-                    RestoreTestingSelectionName = DrillOptionsValidator.SelectionName(_store, tier, type),
+                    RestoreTestingSelectionName = _names.RestoreTestingSelection(tier, type),
                     ProtectedResourceType = type.ProtectedResourceType(),
                     IamRoleArn = RestoreRole.RoleArn,
                     ProtectedResourceArns = ["*"],
@@ -111,29 +113,15 @@ public sealed class RestoreDrill : Construct
 
         Key = new Key(this, "Key", new KeyProps
         {
-            Alias = $"alias/{_store}-restore-drills",
+            Alias = $"alias/{_names.DrillKeyAlias}",
             Description = $"Encrypts the drill reports, validator logs and dead letters of {_store}'s restore drills.",
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
             PendingWindow = Duration.Days(30),
         });
         KmsGrantPolicy.LimitToAwsServices(Key);
-        var functionName = ValidatorFunctionName(_store);
-        var logGroupName = $"/aws/lambda/{functionName}";
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowValidatorLogGroup",
-            Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object>
-                {
-                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:{logGroupName}",
-                },
-            },
-        }));
+        var functionName = _names.ValidatorFunction;
+        LogGroupEncryption.Allow(Key, "AllowValidatorLogGroup", PhysicalNames.FunctionLogGroup(functionName));
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowEventBridgeDeadLetters",
@@ -150,7 +138,7 @@ public sealed class RestoreDrill : Construct
 
         DeadLetterQueue = new Queue(this, "DeadLetterQueue", new QueueProps
         {
-            QueueName = $"{_store}-restore-drill-dead-letters",
+            QueueName = _names.DrillDeadLetterQueue,
             Encryption = QueueEncryption.KMS,
             EncryptionMasterKey = Key,
             EnforceSSL = true,
@@ -164,102 +152,44 @@ public sealed class RestoreDrill : Construct
         NagSuppressions.Add(DeadLetterQueue,
             ("AwsSolutions-SQS3", "This queue is itself the dead-letter queue of the validator's asynchronous invocations and of the EventBridge trigger; a dead-letter queue of a dead-letter queue would only move the same messages."));
 
-        var logGroup = new LogGroup(this, "ValidatorLogs", new Amazon.CDK.AWS.Logs.LogGroupProps
+        const string noReservation = "Reserved concurrency is opt-in (drills.reservedConcurrency): new accounts have a concurrency limit of 10 and Lambda keeps 100 unreserved, so reserving by default would fail the deploy (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).";
+        var validator = DotnetFunction.Create(this, new DotnetFunction.Spec
         {
-            LogGroupName = logGroupName,
-            Retention = _options.LogRetention,
-            EncryptionKey = Key,
-            // Named: a rolled-back first deploy must not leave it behind (Rules/NamedResourceRetainExceptOnCreate).
-            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
-        });
-
-        var validatorRole = new Role(this, "ValidatorRole", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = $"Restore drill validator of {_store}: reads the copies restore tests create, records results; changes no data.",
-        });
-        // Every permission sits in one customer-managed policy (no inline policies); the function gets the role
-        // without policy updates, so nothing CDK would add automatically slips in unseen.
-        ValidatorRole = validatorRole;
-        var validatorPolicy = new ManagedPolicy(this, "ValidatorPolicy", new ManagedPolicyProps
-        {
-            Description = $"Restore drill validator of {_store}: reads restored copies, records validation results and drill reports; denies every data change.",
-            Statements = ValidatorStatements(stack, logGroup),
-            Roles = [ValidatorRole],
-        });
-        ValidatorPolicy = validatorPolicy;
-        NagSuppressions.Add(validatorPolicy,
-            ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored tables and buckets get random names under AWS Backup's 'awsbackup-restore-test' prefix; restored DB instances and clusters have no documented name, so RDS reads cover the account's instances/clusters and every RDS change is allowed only on resources tagged 'awsbackup-restore-test' (and denied on all others); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'; kms:Decrypt on the account's keys only through Secrets Manager for the configured secrets (encryption context SecretARN) and only through S3 (kms:ViaService) for restored objects, whose key is not known at synth time. Every write and delete of data is explicitly denied."));
-
-        SecurityGroup[] ownGroups = [];
-        if (_options.Network is { } network && network.SecurityGroups.Count == 0)
-        {
-            ownGroups =
-            [
-                new SecurityGroup(this, "ValidatorSecurityGroup", new SecurityGroupProps
-                {
-                    Vpc = network.Vpc,
-                    Description = $"Restore drill validator of {_store}: outbound to restored databases and AWS APIs only.",
-                    AllowAllOutbound = true,
-                }),
-            ];
-        }
-
-        Validator = new LambdaFunction(this, "Validator", new FunctionProps
-        {
+            Id = "Validator",
             FunctionName = functionName,
             Description = $"Validates {_store}'s restore drills at the data level and records RTO/RPO (DESIGN §6).",
-            Runtime = new Runtime(DrillValidatorContract.RuntimeName, RuntimeFamily.DOTNET_CORE),
-            Architecture = Architecture.ARM_64,
+            RoleDescription = $"Restore drill validator of {_store}: reads the copies restore tests create, records results; changes no data.",
+            PolicyDescription = $"Restore drill validator of {_store}: reads restored copies, records validation results and drill reports; denies every data change.",
+            SecurityGroupDescription = $"Restore drill validator of {_store}: outbound to restored databases and AWS APIs only.",
             Handler = DrillValidatorContract.Handler,
             Code = _options.ValidatorCode ?? DrillCode.Default(),
-            MemorySize = DrillDefaults.MemorySizeMb,
-            Timeout = Duration.Seconds(DrillDefaults.FunctionTimeout.TotalSeconds),
-            Role = validatorRole.WithoutPolicyUpdates(new WithoutPolicyUpdatesOptions { AddGrantsToResources = true }),
-            LogGroup = logGroup,
+            MemorySizeMb = DrillDefaults.MemorySizeMb,
+            Timeout = DrillDefaults.FunctionTimeout,
+            LogRetention = _options.LogRetention,
+            Key = Key,
             Environment = Environment(),
+            Statements = logGroup => DrillValidatorPolicy.Statements(stack, _options, ReportBucket, Key, DeadLetterQueue, logGroup),
+            PolicySuppressions =
+            [
+                ("AwsSolutions-IAM5", "Wildcards are limited to what cannot be named at synth time: restored tables and buckets get random names under AWS Backup's 'awsbackup-restore-test' prefix; restored DB instances and clusters have no documented name, so RDS reads cover the account's instances/clusters and every RDS change is allowed only on resources tagged 'awsbackup-restore-test' (and denied on all others); backup:DescribeRestoreJob and backup:PutRestoreValidationResult support no resource-level permissions; report keys are dated; Lambda ENI actions need '*'; kms:Decrypt on the account's keys only through Secrets Manager for the configured secrets (encryption context SecretARN) and only through S3 (kms:ViaService) for restored objects, whose key is not known at synth time. Every write and delete of data is explicitly denied."),
+            ],
+            // https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html: reserved concurrency is opt-in
+            // (drills.reservedConcurrency); reserving by default would fail the deploy in a new account (README prerequisites).
+            FunctionSuppressions = _options.ReservedConcurrency is null
+                ? [("NIST.800.53.R5-LambdaConcurrency", noReservation), ("HIPAA.Security-LambdaConcurrency", noReservation)]
+                : [],
+            NoNetworkReason = "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.",
+            ImportedNetworkReason = "The validator is in a customer-managed VPC (drills.network) whose subnets another stack exports: they reach this template as Fn::ImportValue, which the static check cannot resolve; a Control Tower hook sees the resolved subnet ids.",
+            Network = _options.Network,
             // Off by default: a new account's concurrency quota is 10 and Lambda keeps 100 unreserved (README prerequisites).
             ReservedConcurrentExecutions = _options.ReservedConcurrency,
             DeadLetterQueue = DeadLetterQueue,
             RetryAttempts = DrillDefaults.AsyncRetryAttempts,
-            MaxEventAge = Duration.Seconds(DrillDefaults.MaxEventAge.TotalSeconds),
-            Vpc = _options.Network?.Vpc,
-            VpcSubnets = _options.Network is null ? null : _options.Network.Subnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
-            SecurityGroups = _options.Network is null ? null : [.. _options.Network.SecurityGroups, .. ownGroups],
+            MaxEventAge = DrillDefaults.MaxEventAge,
         });
-        if (_options.ReservedConcurrency is null)
-        {
-            // https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html: reserved concurrency is opt-in
-            // (drills.reservedConcurrency); reserving by default would fail the deploy in a new account (README prerequisites).
-            const string noReservation = "Reserved concurrency is opt-in (drills.reservedConcurrency): new accounts have a concurrency limit of 10 and Lambda keeps 100 unreserved, so reserving by default would fail the deploy (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).";
-            NagSuppressions.Add(Validator,
-                ("NIST.800.53.R5-LambdaConcurrency", noReservation),
-                ("HIPAA.Security-LambdaConcurrency", noReservation));
-        }
-
-        if (_options.Network is { } imported && imported.Vpc.Stack != Amazon.CDK.Stack.Of(this))
-        {
-            // The guard rule accepts only literal subnet ids or Refs to AWS::EC2::Subnet in the same template
-            // (node_modules/@cdklabs/cdk-validator-cfnguard/rules/control-tower/cfn-guard/lambda/ct-lambda-pr-3.guard:
-            // "check_is_string_and_not_empty(this) or check_local_references(..., "AWS::EC2::Subnet")"); a VPC from
-            // another stack arrives as Fn::ImportValue. The function is in that customer VPC.
-            NagSuppressions.Add(Validator, (ControlTowerControls.LambdaInVpc,
-                "The validator is in a customer-managed VPC (drills.network) whose subnets another stack exports: they reach this template as Fn::ImportValue, which the static check cannot resolve; a Control Tower hook sees the resolved subnet ids."));
-        }
-
-        if (_options.Network is null)
-        {
-            NagSuppressions.Add(Validator,
-                ("NIST.800.53.R5-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."),
-                ("HIPAA.Security-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."),
-                ("PCI.DSS.321-LambdaInsideVPC", "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes."));
-            ControlTowerControls.FunctionOutsideVpc(Validator,
-                "No validator network is configured (drills.network): the validator then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.");
-        }
-
-        // CDK makes the function depend on its role; it must depend on the policy that grants the permissions (the
-        // role is already referenced by GetAtt). This is the one override of the function's resource.
-        ((CfnFunction)Validator.Node.DefaultChild!).AddOverride("DependsOn", new[] { ((CfnManagedPolicy)validatorPolicy.Node.DefaultChild!).LogicalId });
+        ValidatorRole = validator.Role;
+        ValidatorPolicy = validator.Policy;
+        Validator = validator.Function;
 
         Flow = CreateFlow(stack);
         var trigger = new Rule(this, "Trigger", new RuleProps
@@ -286,7 +216,7 @@ public sealed class RestoreDrill : Construct
         }
 
         Trigger = trigger;
-        CreateAlarms(props.AlarmTopic);
+        _alarms.AddRange(DrillAlarms.Create(this, props, JudgingTier, DeadLetterQueue));
 
         if (_options.ResourceTypes.Any(t => t.IsDatabase()) && (_options.Network is null || _options.DbSubnetGroupName is null || _options.DbSecurityGroupIds.Count == 0))
         {
@@ -297,7 +227,7 @@ public sealed class RestoreDrill : Construct
 
     private StateMachine CreateFlow(Stack stack)
     {
-        var flowName = FlowName(_store);
+        var flowName = _names.DrillFlow;
         var locks = new Table(this, "FlowLocks", new TableProps
         {
             PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "restoreJobId", Type = AttributeType.STRING },
@@ -318,21 +248,8 @@ public sealed class RestoreDrill : Construct
             ("HIPAA.Security-DynamoDBInBackupPlan", locksNotBackedUp),
             ("PCI.DSS.321-DynamoDBInBackupPlan", locksNotBackedUp));
 
-        var logGroupName = $"/aws/vendedlogs/states/{flowName}";
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowDrillFlowLogGroup",
-            Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object>
-                {
-                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:{logGroupName}",
-                },
-            },
-        }));
+        var logGroupName = PhysicalNames.StateMachineLogGroup(flowName);
+        LogGroupEncryption.Allow(Key, "AllowDrillFlowLogGroup", logGroupName);
         var logs = new LogGroup(this, "FlowLogs", new Amazon.CDK.AWS.Logs.LogGroupProps
         {
             LogGroupName = logGroupName,
@@ -426,7 +343,7 @@ public sealed class RestoreDrill : Construct
     public ITable FlowLocks { get; private set; } = null!;
 
     /// <summary>The drill flow's state machine name for a store.</summary>
-    public static string FlowName(string storeName) => $"{storeName}-restore-drill-flow";
+    public static string FlowName(string storeName) => new PhysicalNames(storeName).DrillFlow;
 
     /// <summary>The validator's role.</summary>
     public IRole ValidatorRole { get; }
@@ -456,10 +373,10 @@ public sealed class RestoreDrill : Construct
     public TierName JudgingTier { get; }
 
     /// <summary>The validator function's name for a store (runbooks name it).</summary>
-    public static string ValidatorFunctionName(string storeName) => $"{storeName}-restore-drill-validator";
+    public static string ValidatorFunctionName(string storeName) => new PhysicalNames(storeName).ValidatorFunction;
 
     /// <summary>The restore testing plan's name for a store (AWS allows only letters, digits and '_').</summary>
-    public static string PlanName(string storeName) => DrillOptionsValidator.PlanName(storeName);
+    public static string PlanName(string storeName) => new PhysicalNames(storeName).RestoreTestingPlan;
 
     /// <summary>
     /// The oldest a recovery point may be when a drill restores it, if every backup of the tier ran: the gap of the
@@ -498,48 +415,10 @@ public sealed class RestoreDrill : Construct
     /// Dashboard widgets for the drill trends: restore duration against the RTO, recovery point age and data
     /// freshness against the RPO, drill success, and the drill alarms. Place them on any dashboard.
     /// </summary>
-    public IWidget[] DashboardWidgets()
-    {
-        var types = DrillResourceTypes.All.Where(_options.ResourceTypes.Contains).ToList();
-        var day = Duration.Days(1);
-        var targets = _targets[JudgingTier];
-        var tierText = JudgingTier.TagValue();
-        return
-        [
-            new GraphWidget(new GraphWidgetProps
-            {
-                Title = $"Restore drills: restore duration vs {tierText} RTO",
-                Width = 12,
-                Left = types.Select(t => (IMetric)Metric(DrillValidatorContract.RestoreDurationSeconds, t, Stats.MAXIMUM, day)).ToArray(),
-                LeftAnnotations = [new HorizontalAnnotation { Value = targets.Rto.TotalSeconds, Label = $"{tierText} RTO {DurationText.Format(targets.Rto)}", Color = Color.RED }],
-                LeftYAxis = new YAxisProps { Label = "seconds", ShowUnits = false, Min = 0 },
-            }),
-            new GraphWidget(new GraphWidgetProps
-            {
-                Title = $"Restore drills: data freshness (measured RPO) and recovery point age vs {tierText} targets",
-                Width = 12,
-                Left = types.Select(t => (IMetric)Metric(DrillValidatorContract.DataFreshnessSeconds, t, Stats.MAXIMUM, day)).ToArray(),
-                Right = types.Select(t => (IMetric)Metric(DrillValidatorContract.RecoveryPointAgeSeconds, t, Stats.MAXIMUM, day)).ToArray(),
-                LeftAnnotations = [new HorizontalAnnotation { Value = (_options.MaxDataFreshness ?? targets.Rpo).TotalSeconds, Label = $"{tierText} RPO {DurationText.Format(targets.Rpo)}", Color = Color.RED }],
-                RightAnnotations = [new HorizontalAnnotation { Value = RecoveryPointAgeLimit(targets).TotalSeconds, Label = $"recovery point age limit {DurationText.Format(RecoveryPointAgeLimit(targets))}", Color = Color.ORANGE }],
-                LeftYAxis = new YAxisProps { Label = "freshness, seconds", ShowUnits = false, Min = 0 },
-                RightYAxis = new YAxisProps { Label = "recovery point age, seconds", ShowUnits = false, Min = 0 },
-            }),
-            new GraphWidget(new GraphWidgetProps
-            {
-                Title = "Restore drills: success (1) / failure (0)",
-                Width = 12,
-                Left = types.Select(t => (IMetric)Metric(DrillValidatorContract.Success, t, Stats.MINIMUM, day)).ToArray(),
-                LeftYAxis = new YAxisProps { Min = 0, Max = 1, ShowUnits = false },
-            }),
-            new AlarmStatusWidget(new AlarmStatusWidgetProps
-            {
-                Title = "Restore drill alarms",
-                Width = 12,
-                Alarms = [.. _alarms],
-            }),
-        ];
-    }
+    public IWidget[] DashboardWidgets() => DrillDashboard.Widgets(_props, JudgingTier, _alarms);
+
+    /// <summary>Actions the validator role is explicitly denied on every resource.</summary>
+    public static IReadOnlyList<string> DestructiveActionList => DrillValidatorPolicy.DestructiveActions;
 
     private Dictionary<string, string> Environment()
     {
@@ -633,294 +512,6 @@ public sealed class RestoreDrill : Construct
         }
     }
 
-    private PolicyStatement[] ValidatorStatements(Stack stack, LogGroup logGroup)
-    {
-        var prefix = DrillValidatorContract.RestoredResourcePrefix;
-        var partition = stack.Partition;
-        var region = stack.Region;
-        var account = stack.Account;
-        var reports = ReportBucket.ArnForObjects($"{DrillValidatorContract.ReportPrefix}*");
-        // The drill flow's temporary Aurora instances: "<restored cluster>-drill" (TemporaryInstance.IdentifierFor).
-        var temporaryInstances = $"arn:{partition}:rds:{region}:{account}:db:*{DrillValidatorContract.TemporaryInstanceSuffix}";
-        PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) => new(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Actions = actions,
-            Resources = resources,
-            Conditions = conditions,
-        });
-
-        var statements = new List<PolicyStatement>
-        {
-            Allow("ReadRestoreJobsRecordValidation", ["backup:DescribeRestoreJob", "backup:PutRestoreValidationResult"], ["*"]),
-            Allow("ReadRestoredTables", ["dynamodb:DescribeTable", "dynamodb:Scan"], [$"arn:{partition}:dynamodb:{region}:{account}:table/{prefix}*"]),
-            Allow("ListRestoredBuckets", ["s3:ListBucket"], [$"arn:{partition}:s3:::{prefix}*"]),
-            Allow("ReadRestoredObjects", ["s3:GetObject"], [$"arn:{partition}:s3:::{prefix}*/*"]),
-            // Restored RDS/Aurora copies are not named by a documented prefix; they carry the awsbackup-restore-test tag
-            // (AWSServiceRolePolicyForBackupRestoreTesting deletes rds clusters/instances only where
-            // "Null": {"aws:ResourceTag/awsbackup-restore-test": "false"}). Reads are allowed on any instance/cluster of
-            // the account and region; every change is allowed only on tagged ones (and denied on all others below).
-            Allow("DescribeDatabases", ["rds:DescribeDBInstances", "rds:DescribeDBClusters"],
-                [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"]),
-            Allow("ListOrderableInstanceClasses", ["rds:DescribeOrderableDBInstanceOptions"], ["*"]),
-            Allow("ChangeOnlyRestoredDatabases", ["rds:ModifyDBCluster", "rds:ModifyDBInstance", "rds:DeleteDBInstance"],
-                [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
-            Allow("AddInstancesOnlyToRestoredClusters", ["rds:CreateDBInstance"], [$"arn:{partition}:rds:{region}:{account}:cluster:*"], RestoreTestTag("aws:ResourceTag", present: true)),
-            Allow("CreateOnlyTaggedTemporaryInstances", ["rds:CreateDBInstance", "rds:AddTagsToResource"], [temporaryInstances], RestoreTestTag("aws:RequestTag", present: true)),
-            Allow("UseGroupsOfTemporaryInstances", ["rds:CreateDBInstance"],
-                [$"arn:{partition}:rds:{region}:{account}:subgrp:*", $"arn:{partition}:rds:{region}:{account}:pg:*", $"arn:{partition}:rds:{region}:{account}:og:*", $"arn:{partition}:rds:{region}:{account}:secgrp:*"]),
-            Allow("WriteDrillReports", ["s3:PutObject"], [reports]),
-            Allow("UseDrillKey", ["kms:GenerateDataKey", "kms:Decrypt"], [Key.KeyArn]),
-            Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [logGroup.LogGroupArn]),
-            Allow("DeadLetterUndeliverableEvents", ["sqs:SendMessage"], [DeadLetterQueue.QueueArn]),
-        };
-
-        if (_options.Network is not null)
-        {
-            statements.Add(Allow("ManageOwnNetworkInterfaces",
-                ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
-                    "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], ["*"]));
-        }
-
-        var secrets = new[] { _options.DatabaseSecret }.Concat(_options.Resources.Select(r => r.DatabaseSecret))
-            .OfType<Amazon.CDK.AWS.SecretsManager.ISecret>().Distinct().ToList();
-        if (secrets.Count > 0)
-        {
-            statements.Add(Allow("ReadDatabaseCredentials", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-                secrets.Select(s => s.SecretArn).ToArray()));
-            // GetSecretValue makes Secrets Manager decrypt the secret's data key with the caller's permissions: "To decrypt
-            // an encrypted secret value, Secrets Manager calls the AWS KMS Decrypt operation to decrypt the encrypted data
-            // key in the secret" (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html), and
-            // the caller needs "kms:Decrypt - required only if you use a customer-created KMS key to encrypt the secret"
-            // (GetSecretValue minimum permissions, AWS API reference as mirrored at
-            // https://hackage.haskell.org/package/amazonka-secretsmanager-1.6.1/docs/Network-AWS-SecretsManager-GetSecretValue.html).
-            var keys = secrets.Select(s => s.EncryptionKey).OfType<IKey>().Distinct().ToList();
-            if (keys.Count > 0)
-            {
-                statements.Add(Allow("DecryptDatabaseCredentials", ["kms:Decrypt"], keys.Select(k => k.KeyArn).ToArray(),
-                    new Dictionary<string, object>
-                    {
-                        ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"secretsmanager.{region}.amazonaws.com" },
-                    }));
-            }
-
-            // A secret imported by ARN carries no key, and its key may be a customer-managed one: the grant is derived
-            // from the secret instead of the key, the way AWS's own AWSSecretsManagerClientReadOnlyAccess policy grants
-            // it ("kms:Decrypt" on "arn:aws:kms:*:*:key/*" with "kms:EncryptionContext:SecretARN" and "kms:ViaService":
-            // "secretsmanager.*.amazonaws.com",
-            // https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSecretsManagerClientReadOnlyAccess.html):
-            // any key of the account, but only to decrypt these secrets through Secrets Manager. The key's own policy
-            // must still let the account's IAM policies use it (README, drill prerequisites).
-            var withoutKey = secrets.Where(s => s.EncryptionKey is null).ToList();
-            if (withoutKey.Count > 0)
-            {
-                statements.Add(Allow("DecryptImportedDatabaseCredentials", ["kms:Decrypt"], [$"arn:{partition}:kms:{region}:{account}:key/*"],
-                    new Dictionary<string, object>
-                    {
-                        ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"secretsmanager.{region}.amazonaws.com" },
-                        ["StringLike"] = new Dictionary<string, object>
-                        {
-                            ["kms:EncryptionContext:SecretARN"] = withoutKey.Select(SecretArnPattern).Distinct().ToArray(),
-                        },
-                    }));
-            }
-        }
-
-        if (_options.ResourceTypes.Contains(DrillResourceType.S3))
-        {
-            // Restored objects may stay under a customer-managed key, and AWS Backup does not document which key a
-            // restore into a new bucket uses (S3 backups are encrypted "independently" with the vault's key, "Your IAM
-            // role must have access to the KMS key being used to back up and restore the object",
-            // https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html). Reading an SSE-KMS object needs
-            // kms:Decrypt on its key, so the validator may decrypt with any key of the account, but only through S3
-            // (kms:ViaService, https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html) — and S3
-            // reads are allowed only on restored buckets (ReadRestoredObjects), so only restored objects are readable.
-            statements.Add(Allow("DecryptRestoredObjects", ["kms:Decrypt"], [$"arn:{partition}:kms:{region}:{account}:key/*"],
-                new Dictionary<string, object>
-                {
-                    ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{region}.amazonaws.com" },
-                }));
-        }
-
-        // Whatever is granted elsewhere, this role can change no database the drill did not restore. Creating the
-        // temporary instance is the one change to a resource that does not exist yet, so it carries no resource tag:
-        // CreateDBInstance and tagging are denied on untagged clusters (adding an instance to production) and on every
-        // instance that is not named like a temporary one (tagging production to pass the tag condition), not on the
-        // new instance itself (DenyUntaggedNewInstances demands its tag in the request).
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyChangesToDatabasesNotRestored",
-            Effect = Effect.DENY,
-            Actions = ["rds:Delete*", "rds:Modify*", "rds:Stop*", "rds:Reboot*", "rds:Failover*", "rds:RemoveTagsFromResource"],
-            Resources = [$"arn:{partition}:rds:{region}:{account}:db:*", $"arn:{partition}:rds:{region}:{account}:cluster:*"],
-            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
-        }));
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyInstancesInClustersNotRestored",
-            Effect = Effect.DENY,
-            Actions = ["rds:CreateDBInstance", "rds:AddTagsToResource"],
-            Resources = [$"arn:{partition}:rds:{region}:{account}:cluster:*"],
-            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
-        }));
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyTaggingOtherInstances",
-            Effect = Effect.DENY,
-            Actions = ["rds:AddTagsToResource"],
-            NotResources = [temporaryInstances, $"arn:{partition}:rds:{region}:{account}:cluster:*"],
-            Conditions = RestoreTestTag("aws:ResourceTag", present: false),
-        }));
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyUntaggedNewInstances",
-            Effect = Effect.DENY,
-            Actions = ["rds:CreateDBInstance"],
-            Resources = [$"arn:{partition}:rds:{region}:{account}:db:*"],
-            Conditions = RestoreTestTag("aws:RequestTag", present: false),
-        }));
-
-        // Belt and braces: whatever is granted elsewhere, this role can never change or delete data.
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyAnyDataChange",
-            Effect = Effect.DENY,
-            Actions = DestructiveActions,
-            Resources = ["*"],
-        }));
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyWritesOutsideDrillReports",
-            Effect = Effect.DENY,
-            Actions = ["s3:PutObject*", "s3:RestoreObject", "s3:ReplicateObject"],
-            NotResources = [reports],
-        }));
-        return [.. statements];
-    }
-
-    // The SecretARN encryption context holds the secret's complete ARN: "The ARN includes the name of the secret followed
-    // by six random characters" (CreateSecret response, https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/secretsmanager/aws.sdk.kotlin.services.secretsmanager.model/-create-secret-response/arn.html);
-    // a secret known only by a partial ARN matches through the "-??????" wildcard.
-    private static string SecretArnPattern(Amazon.CDK.AWS.SecretsManager.ISecret secret) =>
-        secret.SecretFullArn ?? $"{secret.SecretArn}-??????";
-
-    // {"Null": {"<key>/awsbackup-restore-test": "false"}} when the tag must be present, "true" when absent.
-    private static Dictionary<string, object> RestoreTestTag(string key, bool present) => new()
-    {
-        ["Null"] = new Dictionary<string, object> { [$"{key}/{DrillValidatorContract.RestoreTestTagKey}"] = present ? "false" : "true" },
-    };
-
-    /// <summary>Actions the validator role is explicitly denied on every resource.</summary>
-    public static IReadOnlyList<string> DestructiveActionList => DestructiveActions;
-
-    private static readonly string[] DestructiveActions =
-    [
-        "dynamodb:DeleteItem", "dynamodb:DeleteTable", "dynamodb:DeleteBackup", "dynamodb:PutItem", "dynamodb:UpdateItem",
-        "dynamodb:BatchWriteItem", "dynamodb:PartiQLDelete", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate",
-        "dynamodb:UpdateTable", "dynamodb:UpdateContinuousBackups", "dynamodb:RestoreTable*",
-        "s3:DeleteObject*", "s3:DeleteBucket*", "s3:PutBucket*", "s3:PutLifecycleConfiguration", "s3:PutObjectAcl",
-        "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:BypassGovernanceRetention",
-        "rds:Restore*", "rds:CreateDBCluster*", "rds:CreateDBSnapshot", "rds:CreateDBInstanceReadReplica", "rds:CreateGlobalCluster",
-        "rds:CreateBlueGreenDeployment", "rds:DeleteDBCluster*", "rds:DeleteDBSnapshot", "rds:DeleteGlobalCluster", "rds:ModifyDBSnapshot*",
-        "rds:ModifyDBClusterSnapshotAttribute",
-        "backup:Delete*", "backup:Update*", "backup:Start*", "backup:Stop*", "backup:PutBackupVault*",
-        "backup:DisassociateRecoveryPoint*", "backup:CreateBackupVault*",
-        "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret*", "secretsmanager:DeleteSecret", "secretsmanager:RotateSecret",
-        "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy",
-    ];
-
-    private void CreateAlarms(Amazon.CDK.AWS.SNS.ITopic? topic)
-    {
-        var scope = new Construct(this, "Alarms");
-        var targets = _targets[JudgingTier];
-        var tierText = JudgingTier.TagValue();
-        var hour = Duration.Hours(1);
-        var types = DrillResourceTypes.All.Where(_options.ResourceTypes.Contains).ToList();
-        foreach (var type in types)
-        {
-            var name = type.ProtectedResourceType();
-            Add(new Alarm(scope, $"{type}Failed", new AlarmProps
-            {
-                AlarmName = DrillAlarmNames.Failed(_store, type),
-                AlarmDescription = $"A {name} restore drill of {_store} failed: the restore did not complete or the restored data did not pass the validator. The drill report in the drill report bucket and the restore job's validation message say why.",
-                Metric = Metric(DrillValidatorContract.Success, type, Stats.MINIMUM, hour, labelled: false),
-                ComparisonOperator = ComparisonOperator.LESS_THAN_THRESHOLD,
-                Threshold = 1,
-                EvaluationPeriods = 1,
-                TreatMissingData = TreatMissingData.NOT_BREACHING,
-            }));
-            Add(new Alarm(scope, $"{type}RtoBreached", new AlarmProps
-            {
-                AlarmName = DrillAlarmNames.RtoBreached(_store, type),
-                AlarmDescription = $"A {name} restore of {_store} took longer than the {tierText} RTO of {DurationText.Format(targets.Rto)}.",
-                Metric = Metric(DrillValidatorContract.RestoreDurationSeconds, type, Stats.MAXIMUM, hour, labelled: false),
-                ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
-                Threshold = targets.Rto.TotalSeconds,
-                EvaluationPeriods = 1,
-                TreatMissingData = TreatMissingData.NOT_BREACHING,
-            }));
-            var ageLimit = RecoveryPointAgeLimit(targets);
-            Add(new Alarm(scope, $"{type}RecoveryPointTooOld", new AlarmProps
-            {
-                AlarmName = DrillAlarmNames.RecoveryPointTooOld(_store, type),
-                AlarmDescription = $"The newest {name} recovery point a drill of {_store} found was older than {DurationText.Format(ageLimit)}: backups of the {tierText} tier (RPO {DurationText.Format(targets.Rpo)}) are not running as scheduled.",
-                Metric = Metric(DrillValidatorContract.RecoveryPointAgeSeconds, type, Stats.MAXIMUM, hour, labelled: false),
-                ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
-                Threshold = ageLimit.TotalSeconds,
-                EvaluationPeriods = 1,
-                TreatMissingData = TreatMissingData.NOT_BREACHING,
-            }));
-        }
-
-        var periods = NoReportEvaluationDays(_options.Schedule);
-        var usingMetrics = new Dictionary<string, IMetric>();
-        for (var i = 0; i < types.Count; i++)
-        {
-            usingMetrics[$"m{i}"] = Metric(DrillValidatorContract.Success, types[i], Stats.SAMPLE_COUNT, Duration.Days(1), labelled: false);
-        }
-
-        Add(new Alarm(scope, "NoDrillReport", new AlarmProps
-        {
-            AlarmName = DrillAlarmNames.NoDrillReport(_store),
-            AlarmDescription = string.Create(CultureInfo.InvariantCulture,
-                $"No restore drill of {_store} reported for {periods} days (schedule {_options.Schedule} {_options.TimeZone}): the restore testing plan, the trigger or the validator is not working. Check the plan's restore jobs and the validator's dead-letter queue."),
-            Metric = new MathExpression(new MathExpressionProps
-            {
-                Expression = string.Join(" + ", usingMetrics.Keys.Select(k => $"FILL({k}, 0)")),
-                UsingMetrics = usingMetrics,
-                Label = "drill reports per day",
-                Period = Duration.Days(1),
-            }),
-            ComparisonOperator = ComparisonOperator.LESS_THAN_THRESHOLD,
-            Threshold = 1,
-            EvaluationPeriods = periods,
-            DatapointsToAlarm = periods,
-            TreatMissingData = TreatMissingData.BREACHING,
-        }));
-
-        Add(new Alarm(scope, "DeadLetters", new AlarmProps
-        {
-            AlarmName = DrillAlarmNames.DeadLetters(_store),
-            AlarmDescription = $"A restore drill event of {_store} could not be delivered to or handled by the validator; its restore job was never validated. Read the message in the dead-letter queue and the validator's logs.",
-            Metric = DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Duration.Minutes(5), Statistic = Stats.MAXIMUM }),
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
-            Threshold = 0,
-            EvaluationPeriods = 1,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        }));
-
-        void Add(Alarm alarm)
-        {
-            if (topic is not null)
-            {
-                alarm.AddAlarmAction(new SnsAction(topic));
-            }
-
-            _alarms.Add(alarm);
-        }
-    }
-
     /// <summary>
     /// Days the no-report alarm looks back: the time between drills plus one day, at most 7 (CloudWatch evaluates at
     /// most 7 days). With a weekly schedule the 7 one-day periods end with the drill day, so a drill that does not
@@ -932,18 +523,5 @@ public sealed class RestoreDrill : Construct
         return Math.Min(7, (int)Math.Ceiling(interval.TotalDays) + 1);
     }
 
-    // Graph metrics carry the type as label; alarm metrics do not, so the alarm stays a plain single-metric alarm.
-    private Metric Metric(string name, DrillResourceType type, string statistic, Duration period, bool labelled = true) => new(new MetricProps
-    {
-        Namespace = DrillValidatorContract.MetricNamespace,
-        MetricName = name,
-        DimensionsMap = new Dictionary<string, string>
-        {
-            [DrillValidatorContract.StoreDimension] = _store,
-            [DrillValidatorContract.ResourceTypeDimension] = type.ProtectedResourceType(),
-        },
-        Statistic = statistic,
-        Period = period,
-        Label = labelled ? type.ProtectedResourceType() : null,
-    });
+
 }

@@ -1,9 +1,12 @@
+using EcommerceBackupCdk.Topology;
+
 namespace EcommerceBackupCdk.Monitoring;
 
 /// <summary>
-/// The kinds of alarms and job-event rules <see cref="BackupMonitoring"/> creates. Each is the <c>&lt;what&gt;</c> part
-/// of its name (see <see cref="MonitoringNames"/>) and the key of its severity in
-/// <see cref="MonitoringOptions.Severities"/> and the <c>monitoring.severities</c> config.
+/// The kinds of alarms and job-event rules <see cref="BackupMonitoring"/> creates or lists — the restore drill and
+/// store recovery alarms included. Each is the key of its severity in <see cref="MonitoringOptions.Severities"/> and
+/// the <c>monitoring.severities</c> config, and the <c>&lt;what&gt;</c> part of its name (see
+/// <see cref="PhysicalNames.Alarm"/>; the drill kinds name their alarms by <see cref="PhysicalNames.DrillAlarm"/>).
 /// </summary>
 public static class AlarmKinds
 {
@@ -59,11 +62,37 @@ public static class AlarmKinds
     /// </summary>
     public const string WorkflowExecutionsFailed = "workflow-executions-failed";
 
-    /// <summary>Every kind, in documented order.</summary>
+    /// <summary>
+    /// A restore drill of a resource type failed: the restore did not complete or the restored data did not pass the
+    /// validator (metric <c>EcommerceBackup/RestoreDrill</c> success below 1). Named
+    /// <c>&lt;store&gt;-drill-&lt;type&gt;-failed</c> (<see cref="PhysicalNames.DrillAlarm"/>).
+    /// </summary>
+    public const string DrillFailed = "drill-failed";
+
+    /// <summary>A drill's restore of a resource type took longer than the judging tier's RTO.</summary>
+    public const string DrillRtoBreached = "drill-rto-breached";
+
+    /// <summary>The newest recovery point a drill found was older than the judging tier's backups allow.</summary>
+    public const string DrillRecoveryPointTooOld = "drill-recovery-point-too-old";
+
+    /// <summary>No restore drill reported for longer than the drill schedule allows.</summary>
+    public const string DrillNoReport = "drill-no-report";
+
+    /// <summary>A drill event could not be delivered to or handled by the validator (its dead-letter queue has messages).</summary>
+    public const string DrillDeadLetters = "drill-validator-dead-letters";
+
+    /// <summary>The last store recovery took longer than its tier's RTO (<see cref="Recovery.StoreRecovery"/>).</summary>
+    public const string StoreRecoveryRtoBreached = "store-recovery-rto-breached";
+
+    /// <summary>
+    /// Every kind <see cref="MonitoringOptions.Severities"/> can re-rank, in documented order. <see cref="Tamper"/> and
+    /// <see cref="MalwareFound"/> are always critical and not listed.
+    /// </summary>
     public static IReadOnlyList<string> All { get; } =
     [
         BackupJobsFailed, BackupJobsExpired, BackupJobsAborted, CopyJobsFailed, RestoreJobsFailed,
         MissingBackups, SlowBackupJobs, SlowCopyJobs, BackupJobEvents, CopyJobEvents, RestoreJobEvents,
         EventDeliveryFailed, WorkflowExecutionsFailed,
+        DrillFailed, DrillRtoBreached, DrillRecoveryPointTooOld, DrillNoReport, DrillDeadLetters, StoreRecoveryRtoBreached,
     ];
 }

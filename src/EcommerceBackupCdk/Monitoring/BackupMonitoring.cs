@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.SNS;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 
@@ -23,7 +24,9 @@ namespace EcommerceBackupCdk.Monitoring;
 /// <item>a CloudWatch dashboard with room for the restore-drill widgets (<see cref="AddDrillWidgets"/>).</item>
 /// </list>
 /// Severities (<see cref="MonitoringOptions.Severities"/>) decide the topic: critical to the alert topic, warning to
-/// the warning topic when there is one. Every name comes from <see cref="MonitoringNames"/>.
+/// the warning topic when there is one. Every name comes from <see cref="PhysicalNames"/>; alarms created elsewhere
+/// (restore drills, store recovery) join with <see cref="AddAlarm(Alarm, string)"/>, so <see cref="Alarms"/> lists
+/// every alarm of the backup system and <see cref="MonitoringOptions.Severities"/> re-ranks each of them.
 /// </summary>
 /// <remarks>
 /// AWS Backup publishes its metrics per vault (and resource type), with no plan or tier dimension. All tiers write
@@ -46,6 +49,7 @@ public sealed partial class BackupMonitoring : Construct
         : base(scope, ValidatedId(id, props))
     {
         _props = props;
+        Names = new PhysicalNames(props.StoreName);
         var options = props.Options;
         var vaultName = props.Vault.BackupVaultName;
 
@@ -107,7 +111,10 @@ public sealed partial class BackupMonitoring : Construct
         }
     }
 
-    /// <summary>The alarms, in creation order.</summary>
+    /// <summary>The names of this store's resources, alarms and rules.</summary>
+    public PhysicalNames Names { get; }
+
+    /// <summary>Every alarm of the backup system, in the order it joined: this construct's own and those added with <see cref="AddAlarm(Alarm, string)"/>.</summary>
     public IReadOnlyList<Alarm> Alarms => _alarms;
 
     /// <summary>The job-event rules.</summary>
@@ -141,8 +148,22 @@ public sealed partial class BackupMonitoring : Construct
     }
 
     /// <summary>
-    /// Routes an alarm created elsewhere (e.g. a restore-drill alarm) to the topic of its severity and lists it with
-    /// <see cref="Alarms"/>. Name it with <see cref="MonitoringNames.For"/>.
+    /// Routes an alarm created elsewhere (a restore-drill or store-recovery alarm) to the topic of its kind's severity
+    /// (<see cref="MonitoringOptions.Severities"/> re-ranks it) and lists it with <see cref="Alarms"/>. Name it with
+    /// <see cref="Names"/>.
+    /// </summary>
+    /// <returns>The severity the alarm was routed with.</returns>
+    public AlarmSeverity AddAlarm(Alarm alarm, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var severity = SeverityOf(kind);
+        AddAlarm(alarm, severity);
+        return severity;
+    }
+
+    /// <summary>
+    /// Routes an alarm created elsewhere to the topic of <paramref name="severity"/> and lists it with
+    /// <see cref="Alarms"/>. Prefer <see cref="AddAlarm(Alarm, string)"/>, which lets the configured severities decide.
     /// </summary>
     public void AddAlarm(Alarm alarm, AlarmSeverity severity)
     {
@@ -207,10 +228,10 @@ public sealed partial class BackupMonitoring : Construct
 
         if (props.StoreName is not null && props.Label is { } label && LabelPattern().IsMatch(label))
         {
-            var longest = MonitoringNames.For(props.StoreName, MonitoringNames.What(AlarmKinds.RestoreJobEvents, label), AlarmSeverity.Critical);
-            if (longest.Length > MonitoringNames.MaxRuleNameLength)
+            var longest = new PhysicalNames(props.StoreName).Alarm(PhysicalNames.What(AlarmKinds.RestoreJobEvents, label), AlarmSeverity.Critical);
+            if (longest.Length > PhysicalNames.MaxRuleNameLength)
             {
-                problems.Add("label", "makes rule names longer than EventBridge allows", longest, $"names of at most {MonitoringNames.MaxRuleNameLength} characters");
+                problems.Add("label", "makes rule names longer than EventBridge allows", longest, $"names of at most {PhysicalNames.MaxRuleNameLength} characters");
             }
         }
 
@@ -219,7 +240,7 @@ public sealed partial class BackupMonitoring : Construct
     }
 
     private string NameFor(string kind, string? qualifier) =>
-        MonitoringNames.For(_props.StoreName, MonitoringNames.What(kind, _props.Label, qualifier), SeverityOf(kind));
+        Names.Alarm(PhysicalNames.What(kind, _props.Label, qualifier), SeverityOf(kind));
 
     private string CopyQualifier(string destinationVaultName) =>
         "to-" + (destinationVaultName.StartsWith(_props.StoreName + "-", StringComparison.Ordinal)
@@ -326,7 +347,7 @@ public sealed partial class BackupMonitoring : Construct
         });
         rule.AddTarget(new TopicRuleTarget(TopicFor(severity), message));
         _rules.Add(rule);
-        AlarmOnFailedDelivery((Amazon.CDK.AWS.Events.CfnRule)rule.Node.DefaultChild!, MonitoringNames.What(kind));
+        AlarmOnFailedDelivery((Amazon.CDK.AWS.Events.CfnRule)rule.Node.DefaultChild!, PhysicalNames.What(kind));
     }
 
     /// <summary>
@@ -414,7 +435,7 @@ public sealed partial class BackupMonitoring : Construct
         var period = TimeSpan.FromHours(1);
         var dashboard = new Dashboard(this, "Dashboard", new DashboardProps
         {
-            DashboardName = MonitoringNames.Dashboard(_props.StoreName),
+            DashboardName = Names.Dashboard,
             DefaultInterval = Duration.Days(7),
         });
 

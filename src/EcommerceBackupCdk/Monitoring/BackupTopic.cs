@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Vaults;
 using Constructs;
 
@@ -21,7 +22,7 @@ public sealed class BackupTopic : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        var name = $"{props.StoreName}-backup-{props.Purpose}";
+        var name = new PhysicalNames(props.StoreName).Topic(props.Purpose);
         Key = new BackupKey(this, "Key", new BackupKeyProps
         {
             Alias = name,

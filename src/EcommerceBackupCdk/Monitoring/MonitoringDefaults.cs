@@ -53,6 +53,13 @@ public static class MonitoringDefaults
         [AlarmKinds.RestoreJobEvents] = AlarmSeverity.Warning,
         [AlarmKinds.EventDeliveryFailed] = AlarmSeverity.Critical,
         [AlarmKinds.WorkflowExecutionsFailed] = AlarmSeverity.Critical,
+        // The drill and store-recovery alarms paged the alert topic before they joined the monitoring: critical.
+        [AlarmKinds.DrillFailed] = AlarmSeverity.Critical,
+        [AlarmKinds.DrillRtoBreached] = AlarmSeverity.Critical,
+        [AlarmKinds.DrillRecoveryPointTooOld] = AlarmSeverity.Critical,
+        [AlarmKinds.DrillNoReport] = AlarmSeverity.Critical,
+        [AlarmKinds.DrillDeadLetters] = AlarmSeverity.Critical,
+        [AlarmKinds.StoreRecoveryRtoBreached] = AlarmSeverity.Critical,
     };
 
     /// <summary>

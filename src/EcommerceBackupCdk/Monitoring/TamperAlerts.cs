@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.Events;
 using Constructs;
+using EcommerceBackupCdk.Topology;
 
 namespace EcommerceBackupCdk.Monitoring;
 
@@ -27,7 +28,7 @@ public sealed class TamperAlerts : Construct
         {
             var rule = new Rule(this, action.Id, new RuleProps
             {
-                RuleName = MonitoringNames.For(props.StoreName, MonitoringNames.What(AlarmKinds.Tamper, qualifier: action.Id), AlarmSeverity.Critical),
+                RuleName = new PhysicalNames(props.StoreName).Alarm(PhysicalNames.What(AlarmKinds.Tamper, qualifier: action.Id), AlarmSeverity.Critical),
                 Description = $"Critical alert when someone {action.Description}.",
                 EventPattern = action.Pattern,
             });

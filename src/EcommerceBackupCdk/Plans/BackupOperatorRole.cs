@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 using EcommerceBackupCdk.Compliance;
+using EcommerceBackupCdk.Topology;
 using Constructs;
 
 namespace EcommerceBackupCdk.Plans;
@@ -11,7 +12,7 @@ namespace EcommerceBackupCdk.Plans;
 public sealed class BackupOperatorRole : Construct
 {
     /// <summary>The role name for a store.</summary>
-    public static string NameFor(string storeName) => $"{storeName}-backup-operator";
+    public static string NameFor(string storeName) => new PhysicalNames(storeName).OperatorRole;
 
     /// <summary>Creates the role.</summary>
     public BackupOperatorRole(Construct scope, string id, BackupOperatorRoleProps props)

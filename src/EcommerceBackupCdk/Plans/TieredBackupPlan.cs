@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.IAM;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 using EventsSchedule = Amazon.CDK.AWS.Events.Schedule;
@@ -57,6 +58,7 @@ public sealed class TieredBackupPlan : Construct
         }
 
         var partition = Stack.Of(this).Partition;
+        var names = new PhysicalNames(props.StoreName);
 
         foreach (var tier in props.Tiers)
         {
@@ -87,17 +89,16 @@ public sealed class TieredBackupPlan : Construct
                 ("AwsSolutions-IAM4", "AWS Backup's documented service-role policies (AWSBackupServiceRolePolicyForBackup, ...ForS3Backup) are the least-privilege set AWS maintains for tag-selected resources of any type; a hand-written copy would drift as AWS adds resource types."));
 
             // The tier's own plan keeps its construct id and name: existing deployments keep it.
-            var plan = Plan(tierScope, $"{props.StoreName}-{tier.TagValue()}", tierRules, props, tier, Destination, ScannerRole);
-            _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, $"{props.StoreName}-{tier.TagValue()}-by-tag", tier,
+            var plan = Plan(tierScope, names.Plan(tier), tierRules, props, tier, Destination, ScannerRole);
+            _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, names.Selection(tier), tier,
                 ["*"], [.. own.SelectMany(d => ResourceFamilies.ArnPatterns(d.Family, partition))]);
             _plans[tier] = plan;
 
             foreach (var derived in own)
             {
                 var familyScope = new Construct(tierScope, derived.Family.ToString());
-                var name = $"{props.StoreName}-{tier.TagValue()}-{derived.Family.Slug()}";
-                var familyPlan = Plan(familyScope, name, derived.Rules, props, tier, Destination, ScannerRole);
-                TierSelection.Create(familyScope, "Selection", familyPlan, role, $"{name}-by-tag", tier, ResourceFamilies.ArnPatterns(derived.Family, partition), []);
+                var familyPlan = Plan(familyScope, names.Plan(tier, derived.Family), derived.Rules, props, tier, Destination, ScannerRole);
+                TierSelection.Create(familyScope, "Selection", familyPlan, role, names.Selection(tier, derived.Family), tier, ResourceFamilies.ArnPatterns(derived.Family, partition), []);
                 _familyPlans[(tier, derived.Family)] = familyPlan;
                 _derived[(tier, derived.Family)] = derived;
             }

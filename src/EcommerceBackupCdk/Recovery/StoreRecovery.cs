@@ -2,7 +2,6 @@ using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
@@ -12,9 +11,9 @@ using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
-using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
 
 namespace EcommerceBackupCdk.Recovery;
 
@@ -37,52 +36,11 @@ public sealed class StoreRecovery : Construct
         var store = props.StoreName;
         var options = props.Options;
         var targets = props.Targets[options.Tier];
-        var functionName = FunctionName(store);
-        var logGroupName = $"/aws/lambda/{functionName}";
+        var names = new PhysicalNames(store);
+        var functionName = names.RecoveryFunction;
+        var logGroupName = PhysicalNames.FunctionLogGroup(functionName);
 
-        props.Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowStoreRecoveryLogGroups",
-            Principals = [new ServicePrincipal($"logs.{Aws.REGION}.amazonaws.com")],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnLike"] = new Dictionary<string, object>
-                {
-                    ["kms:EncryptionContext:aws:logs:arn"] = new[]
-                    {
-                        $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:{logGroupName}",
-                        $"arn:{Aws.PARTITION}:logs:{Aws.REGION}:{Aws.ACCOUNT_ID}:log-group:/aws/vendedlogs/states/{StateMachineName(store)}",
-                    },
-                },
-            },
-        }));
-
-        var logGroup = new LogGroup(this, "FunctionLogs", new LogGroupProps
-        {
-            LogGroupName = logGroupName,
-            Retention = RetentionDays.ONE_YEAR,
-            EncryptionKey = props.Key,
-            // Named: kept on update/delete but not after a failed first create, so a retry can take the name again.
-            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
-        });
-
-        var role = new Role(this, "FunctionRole", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = $"Store recovery of {store}: restores into '{RecoveryContract.RestoredPrefix}' names and deletes only those; never changes a source.",
-        });
-        FunctionRole = role;
-        var policy = new ManagedPolicy(this, "FunctionPolicy", new ManagedPolicyProps
-        {
-            Description = $"Store recovery of {store}: point-in-time restores into '{RecoveryContract.RestoredPrefix}' names, their validation, reports and deletion; every change to anything else is denied.",
-            Statements = FunctionStatements(stack, props, logGroup),
-            Roles = [role],
-        });
-        FunctionPolicy = policy;
-        NagSuppressions.Add(policy,
-            ("AwsSolutions-IAM5", "Sources are found at run time by their tier tag, so restore-from and describe actions name every table/instance/cluster of the account and region; everything that creates, writes, tags or deletes is limited to the 'recovery-' prefix, and every change outside it is explicitly denied. backup:StartRestoreJob and DescribeRestoreJob support no resource-level scoping beyond recovery points; backup:ListScanJobs (read-only) supports none at all; report keys are dated; Lambda ENI actions need '*'."));
+        LogGroupEncryption.Allow(props.Key, "AllowStoreRecoveryLogGroups", logGroupName, PhysicalNames.StateMachineLogGroup(names.RecoveryStateMachine));
 
         var env = new Dictionary<string, string>(props.ValidatorEnvironment)
         {
@@ -94,57 +52,41 @@ public sealed class StoreRecovery : Construct
             env[RecoveryVariables.BackupRestoreRoleArn] = s3Role.RoleArn;
         }
 
-        SecurityGroup[] ownGroups = [];
-        if (props.Network is { } network && network.SecurityGroups.Count == 0)
+        const string noDlq = "Step Functions invokes this function synchronously and retries or catches every error in the state machine; there is no asynchronous invocation whose event a dead-letter queue could keep.";
+        var steps = DotnetFunction.Create(this, new DotnetFunction.Spec
         {
-            ownGroups = [new SecurityGroup(this, "FunctionSecurityGroup", new SecurityGroupProps
-            {
-                Vpc = network.Vpc,
-                Description = $"Store recovery of {store}: outbound to restored databases and AWS APIs only.",
-                AllowAllOutbound = true,
-            })];
-        }
-
-        Function = new LambdaFunction(this, "Function", new FunctionProps
-        {
+            Id = "Function",
             FunctionName = functionName,
-            Description = $"The steps of {StateMachineName(store)}: plan one point in time, restore, poll, validate, report, clean up (DESIGN §10).",
-            Runtime = new Runtime(DrillValidatorContract.RuntimeName, RuntimeFamily.DOTNET_CORE),
-            Architecture = Architecture.ARM_64,
+            Description = $"The steps of {names.RecoveryStateMachine}: plan one point in time, restore, poll, validate, report, clean up (DESIGN §10).",
+            RoleDescription = $"Store recovery of {store}: restores into '{RecoveryContract.RestoredPrefix}' names and deletes only those; never changes a source.",
+            PolicyDescription = $"Store recovery of {store}: point-in-time restores into '{RecoveryContract.RestoredPrefix}' names, their validation, reports and deletion; every change to anything else is denied.",
+            SecurityGroupDescription = $"Store recovery of {store}: outbound to restored databases and AWS APIs only.",
             Handler = RecoveryContract.Handler,
             Code = props.Code ?? DrillCode.Default(),
-            MemorySize = RecoveryDefaults.MemorySizeMb,
-            Timeout = Duration.Seconds(RecoveryDefaults.FunctionTimeout.TotalSeconds),
-            Role = role.WithoutPolicyUpdates(new WithoutPolicyUpdatesOptions { AddGrantsToResources = true }),
-            LogGroup = logGroup,
+            MemorySizeMb = RecoveryDefaults.MemorySizeMb,
+            Timeout = RecoveryDefaults.FunctionTimeout,
+            LogRetention = RetentionDays.ONE_YEAR,
+            Key = props.Key,
             Environment = env,
+            Statements = logGroup => FunctionStatements(stack, props, logGroup),
+            PolicySuppressions =
+            [
+                ("AwsSolutions-IAM5", "Sources are found at run time by their tier tag, so restore-from and describe actions name every table/instance/cluster of the account and region; everything that creates, writes, tags or deletes is limited to the 'recovery-' prefix, and every change outside it is explicitly denied. backup:StartRestoreJob and DescribeRestoreJob support no resource-level scoping beyond recovery points; backup:ListScanJobs (read-only) supports none at all; report keys are dated; Lambda ENI actions need '*'."),
+            ],
+            FunctionSuppressions = [("NIST.800.53.R5-LambdaDLQ", noDlq), ("HIPAA.Security-LambdaDLQ", noDlq), ("PCI.DSS.321-LambdaDLQ", noDlq)],
+            NoNetworkReason = "No network is configured (drills.network): the function then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.",
+            // As for the drill validator: subnets of a VPC in another stack arrive as Fn::ImportValue.
+            ImportedNetworkReason = "The function is in a customer-managed VPC (drills.network) whose subnets another stack exports: they reach this template as Fn::ImportValue, which the static check cannot resolve; a Control Tower hook sees the resolved subnet ids.",
+            Network = props.Network,
             ReservedConcurrentExecutions = 10,
-            Vpc = props.Network?.Vpc,
-            VpcSubnets = props.Network is null ? null : props.Network.Subnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
-            SecurityGroups = props.Network is null ? null : [.. props.Network.SecurityGroups, .. ownGroups],
         });
-        ((CfnFunction)Function.Node.DefaultChild!).AddOverride("DependsOn", new[] { ((CfnManagedPolicy)policy.Node.DefaultChild!).LogicalId });
-        const string noDlq = "Step Functions invokes this function synchronously and retries or catches every error in the state machine; there is no asynchronous invocation whose event a dead-letter queue could keep.";
-        NagSuppressions.Add(Function,
-            ("NIST.800.53.R5-LambdaDLQ", noDlq), ("HIPAA.Security-LambdaDLQ", noDlq), ("PCI.DSS.321-LambdaDLQ", noDlq));
-        if (props.Network is null)
-        {
-            const string noVpc = "No network is configured (drills.network): the function then only calls AWS APIs over TLS and cannot reach private databases; configure a VPC to run SQL probes.";
-            NagSuppressions.Add(Function,
-                ("NIST.800.53.R5-LambdaInsideVPC", noVpc), ("HIPAA.Security-LambdaInsideVPC", noVpc), ("PCI.DSS.321-LambdaInsideVPC", noVpc));
-            ControlTowerControls.FunctionOutsideVpc(Function, noVpc);
-        }
-        else if (props.Network.Vpc.Stack != Stack.Of(this))
-        {
-            // As for the drill validator: the guard rule accepts only literal subnet ids or Refs to AWS::EC2::Subnet in the
-            // same template; subnets of a VPC in another stack arrive as Fn::ImportValue.
-            NagSuppressions.Add(Function, (ControlTowerControls.LambdaInVpc,
-                "The function is in a customer-managed VPC (drills.network) whose subnets another stack exports: they reach this template as Fn::ImportValue, which the static check cannot resolve; a Control Tower hook sees the resolved subnet ids."));
-        }
+        FunctionRole = steps.Role;
+        FunctionPolicy = steps.Policy;
+        Function = steps.Function;
 
         var machineLogs = new LogGroup(this, "StateMachineLogs", new LogGroupProps
         {
-            LogGroupName = $"/aws/vendedlogs/states/{StateMachineName(store)}",
+            LogGroupName = PhysicalNames.StateMachineLogGroup(names.RecoveryStateMachine),
             Retention = RetentionDays.ONE_YEAR,
             EncryptionKey = props.Key,
             // Named: kept on update/delete but not after a failed first create, so a retry can take the name again.
@@ -153,7 +95,7 @@ public sealed class StoreRecovery : Construct
 
         StateMachine = new StateMachine(this, "Resource", new StateMachineProps
         {
-            StateMachineName = StateMachineName(store),
+            StateMachineName = names.RecoveryStateMachine,
             StateMachineType = StateMachineType.STANDARD,
             DefinitionBody = DefinitionBody.FromString(RecoveryStateMachineDefinition.Build("${RecoveryFunctionArn}", options.Tier, options.PollInterval, options.RestoreTimeout)),
             DefinitionSubstitutions = new Dictionary<string, string> { ["RecoveryFunctionArn"] = Function.FunctionArn },
@@ -182,14 +124,14 @@ public sealed class StoreRecovery : Construct
             var schedulerRole = new Role(this, "ScheduleRole", new RoleProps
             {
                 AssumedBy = new ServicePrincipal("scheduler.amazonaws.com"),
-                Description = $"Starts the quarterly drill-mode run of {StateMachineName(store)}.",
+                Description = $"Starts the quarterly drill-mode run of {names.RecoveryStateMachine}.",
             });
             StateMachine.GrantStartExecution(schedulerRole);
             NagSuppressions.AddToTree(schedulerRole, ["AWS::IAM::Policy"],
                 ("PCI.DSS.321-IAMNoInlinePolicy", InlineReason), ("NIST.800.53.R5-IAMNoInlinePolicy", InlineReason), ("HIPAA.Security-IAMNoInlinePolicy", InlineReason));
             Schedule = new CfnSchedule(this, "Schedule", new CfnScheduleProps
             {
-                Name = $"{store}-store-recovery-drill",
+                Name = names.RecoverySchedule,
                 Description = $"Quarterly drill-mode store recovery of {store} (latest common point, everything deleted afterwards).",
                 ScheduleExpression = schedule,
                 ScheduleExpressionTimezone = options.TimeZone,
@@ -203,10 +145,11 @@ public sealed class StoreRecovery : Construct
             });
         }
 
-        var severity = AlarmSeverity.Critical;
+        // The monitoring's severities re-rank it; without monitoring it keeps the default (critical).
+        var severity = props.Monitoring?.SeverityOf(AlarmKinds.StoreRecoveryRtoBreached) ?? MonitoringDefaults.Severities[AlarmKinds.StoreRecoveryRtoBreached];
         RtoAlarm = new Alarm(this, "FullStackRtoBreached", new AlarmProps
         {
-            AlarmName = MonitoringNames.For(store, "store-recovery-rto-breached", severity),
+            AlarmName = names.Alarm(AlarmKinds.StoreRecoveryRtoBreached, severity),
             AlarmDescription = $"The last store recovery of {store} ({options.Tier.TagValue()} tier) took longer than the RTO target of {DurationText.Format(targets.Rto)} from start to the last resource validated. The recovery report under recovery/ in the drill report bucket shows each resource's time.",
             Metric = new Metric(new MetricProps
             {
@@ -223,7 +166,7 @@ public sealed class StoreRecovery : Construct
         });
         if (props.Monitoring is { } monitoring)
         {
-            monitoring.AddAlarm(RtoAlarm, severity);
+            monitoring.AddAlarm(RtoAlarm, AlarmKinds.StoreRecoveryRtoBreached);
         }
         else if (props.AlarmTopic is { } topic)
         {
@@ -270,10 +213,10 @@ public sealed class StoreRecovery : Construct
     public TierName Tier { get; }
 
     /// <summary>The state machine name of a store.</summary>
-    public static string StateMachineName(string storeName) => $"{storeName}-store-recovery";
+    public static string StateMachineName(string storeName) => new PhysicalNames(storeName).RecoveryStateMachine;
 
     /// <summary>The recovery function name of a store.</summary>
-    public static string FunctionName(string storeName) => $"{storeName}-store-recovery-steps";
+    public static string FunctionName(string storeName) => new PhysicalNames(storeName).RecoveryFunction;
 
     /// <summary>Actions the function is denied on everything that is not recovery-prefixed: no source can be changed or deleted.</summary>
     public static IReadOnlyList<string> SourceProtectedActions { get; } =
@@ -297,14 +240,8 @@ public sealed class StoreRecovery : Construct
         var db = $"arn:{partition}:rds:{region}:{account}:db";
         var cluster = $"arn:{partition}:rds:{region}:{account}:cluster";
         string[] restored = [$"{table}/{p}*", $"{db}:{p}*", $"{cluster}:{p}*", $"arn:{partition}:s3:::{p}*", $"arn:{partition}:s3:::{p}*/*"];
-        PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) => new(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Actions = actions,
-            Resources = resources,
-            Conditions = conditions,
-        });
+        static PolicyStatement Allow(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) =>
+            LambdaStatements.Allow(sid, actions, resources, conditions);
 
         var statements = new List<PolicyStatement>
         {
@@ -355,9 +292,7 @@ public sealed class StoreRecovery : Construct
 
         if (props.Network is not null)
         {
-            statements.Add(Allow("ManageOwnNetworkInterfaces",
-                ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
-                    "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], ["*"]));
+            statements.Add(LambdaStatements.ManageOwnNetworkInterfaces());
         }
 
         if (props.DatabaseSecrets.Count > 0)

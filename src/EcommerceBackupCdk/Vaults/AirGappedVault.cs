@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.RAM;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 
@@ -108,7 +109,7 @@ public sealed class AirGappedVault : Construct
             // that the backups stored within the vault can be restored from an account with which the vault is shared"
             Share = new CfnResourceShare(this, "Share", new CfnResourceShareProps
             {
-                Name = $"{Name}-recovery",
+                Name = new PhysicalNames(props.StoreName).AirGappedVaultShare,
                 ResourceArns = [VaultArn],
                 Principals = [.. props.Options.ShareWithAccounts],
             });

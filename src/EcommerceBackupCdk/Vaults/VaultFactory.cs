@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using EcommerceBackupCdk.Monitoring;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 
@@ -47,7 +48,7 @@ internal static class VaultFactory
 
         var key = new BackupKey(scope, "Key", new BackupKeyProps
         {
-            Alias = $"{name}-vault",
+            Alias = PhysicalNames.VaultKeyAlias(name),
             Description = $"Encrypts recovery points in backup vault {name} of store {settings.StoreName}.",
             CopyAccounts = copyAccounts,
         }).Key;

@@ -1,3 +1,5 @@
+using EcommerceBackupCdk.Topology;
+
 namespace EcommerceBackupCdk.Vaults;
 
 /// <summary>
@@ -7,14 +9,8 @@ namespace EcommerceBackupCdk.Vaults;
 public static class VaultNames
 {
     /// <summary>The vault name for a store and role, e.g. <c>acme-primary</c>, <c>acme-dr-region</c>, <c>acme-dr-account</c>, <c>acme-air-gapped</c>.</summary>
-    public static string For(string storeName, VaultRole role) => role switch
-    {
-        VaultRole.Primary => $"{storeName}-primary",
-        VaultRole.DrRegion => $"{storeName}-dr-region",
-        VaultRole.DrAccount => $"{storeName}-dr-account",
-        VaultRole.AirGapped => $"{storeName}-air-gapped",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown vault role."),
-    };
+    /// <remarks>Built by <see cref="PhysicalNames.Vault"/>.</remarks>
+    public static string For(string storeName, VaultRole role) => new PhysicalNames(storeName).Vault(role);
 
     /// <summary>The ARN of a vault in another account or region.</summary>
     public static string Arn(string partition, string region, string account, string vaultName) =>
