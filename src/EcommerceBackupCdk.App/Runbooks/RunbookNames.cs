@@ -1,6 +1,7 @@
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
@@ -30,7 +31,8 @@ internal static class RunbookNames
         var b = config.Backup;
         var store = b.StoreName;
         var dr = b.DisasterRecovery;
-        var drAccountRegion = dr?.AccountRegion ?? config.PrimaryRegion;
+        var topology = BackupTopology.Of(b, config.PrimaryAccount, config.PrimaryRegion, AwsRegions.Partition(config.PrimaryRegion));
+        var drAccountRegion = topology.Vault(VaultRole.DrAccount).Region!;
         var names = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["store"] = store,
@@ -43,7 +45,7 @@ internal static class RunbookNames
             ["drRegionVault"] = VaultNames.For(store, VaultRole.DrRegion),
             ["drAccountVault"] = VaultNames.For(store, VaultRole.DrAccount),
             ["airGappedVault"] = b.AirGappedVault is null ? "(no air-gapped vault: set ecommerceBackup.airGappedVault)" : VaultNames.For(store, VaultRole.AirGapped),
-            ["primaryVaultArn"] = VaultNames.Arn(AwsRegions.Partition(config.PrimaryRegion), config.PrimaryRegion, config.PrimaryAccount, VaultNames.For(store, VaultRole.Primary)),
+            ["primaryVaultArn"] = topology.Vault(VaultRole.Primary).Arn!,
             ["primaryVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.Primary)}-vault",
             ["drRegionVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrRegion)}-vault",
             ["drAccountVaultKeyAlias"] = $"alias/{VaultNames.For(store, VaultRole.DrAccount)}-vault",
@@ -73,9 +75,9 @@ internal static class RunbookNames
             names[$"{t}ContinuousRetention"] = targets.Continuous is { } c ? DurationText.Format(c.Retention) : "no continuous backup";
         }
 
-        var (min, max) = PropsValidator.LockLimits(b.VaultLock, PropsValidator.RetentionsWrittenInto(b.Targets, VaultRole.Primary));
-        names["primaryLockMin"] = DurationText.Format(min);
-        names["primaryLockMax"] = DurationText.Format(max);
+        var primary = topology.Vault(VaultRole.Primary);
+        names["primaryLockMin"] = DurationText.Format(primary.LockMin);
+        names["primaryLockMax"] = DurationText.Format(primary.LockMax);
         return names;
     }
 

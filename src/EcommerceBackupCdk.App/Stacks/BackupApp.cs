@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Tiers;
-using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Vaults;
 
 namespace EcommerceBackupCdk.App.Stacks;
@@ -15,16 +15,17 @@ internal static class BackupApp
     public static (PrimaryBackupStack Primary, RecoveryVaultStack? DrRegion, RecoveryVaultStack? DrAccount, DemoStoreStack? DemoStore) Build(Amazon.CDK.App app, AppConfig config)
     {
         var store = config.Backup.StoreName;
-        var copies = PropsValidator.Copies(config.Backup.Targets);
-        var dr = config.Backup.DisasterRecovery;
+        // Where each vault lives is the topology's: the recovery vault stacks are deployed there.
+        var topology = BackupTopology.Of(config.Backup, config.PrimaryAccount, config.PrimaryRegion, null);
 
         RecoveryVaultStack? drRegion = null;
-        if (copies.Any(c => c.Destination == CopyDestination.DrRegion))
+        if (topology.CopiesTo(CopyDestination.DrRegion))
         {
+            var vault = topology.Vault(VaultRole.DrRegion);
             drRegion = new RecoveryVaultStack(app, $"{store}-backup-dr-region", new RecoveryVaultStackProps
             {
-                Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = dr!.Region },
-                Description = $"{store} backup: recovery vault in the DR region {dr.Region}.",
+                Env = new Amazon.CDK.Environment { Account = vault.Account, Region = vault.Region },
+                Description = $"{store} backup: recovery vault in the DR region {vault.Region}.",
                 Backup = config.Backup,
                 Role = VaultRole.DrRegion,
                 SourceAccount = config.PrimaryAccount,
@@ -33,12 +34,13 @@ internal static class BackupApp
         }
 
         RecoveryVaultStack? drAccount = null;
-        if (copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped))
+        if (topology.CopiesTo(CopyDestination.DrAccount) || topology.CopiesTo(CopyDestination.AirGapped))
         {
+            var vault = topology.Vault(VaultRole.DrAccount);
             drAccount = new RecoveryVaultStack(app, $"{store}-backup-dr-account", new RecoveryVaultStackProps
             {
-                Env = new Amazon.CDK.Environment { Account = dr!.Account, Region = dr.AccountRegion ?? config.PrimaryRegion },
-                Description = $"{store} backup: recovery vault{(config.Backup.AirGappedVault is null ? "" : " and logically air-gapped vault")} in the DR account {dr.Account}.",
+                Env = new Amazon.CDK.Environment { Account = vault.Account, Region = vault.Region },
+                Description = $"{store} backup: recovery vault{(config.Backup.AirGappedVault is null ? "" : " and logically air-gapped vault")} in the DR account {vault.Account}.",
                 Backup = config.Backup,
                 Role = VaultRole.DrAccount,
                 SourceAccount = config.PrimaryAccount,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
@@ -10,7 +11,7 @@ namespace EcommerceBackupCdk.Compliance;
 /// <list type="bullet">
 /// <item>plan frequency and retention: the tier's most frequent snapshot rule (the check needs one rule meeting both);</item>
 /// <item>recovery point minimum retention: the shortest retention the tier writes into the primary vault;</item>
-/// <item>vault lock min/max: the primary vault's lock limits (<see cref="PropsValidator.LockLimits"/>);</item>
+/// <item>vault lock min/max: the primary vault's lock limits (<see cref="VaultLockLimits"/>);</item>
 /// <item>cross-region / cross-account: the DR region / account, when a rule of the tier copies there (a copy to the
 /// logically air-gapped vault, which lives in the DR account, counts as cross-account);</item>
 /// <item>last recovery point: the RPO or, when longer, the longest healthy gap between recovery points (schedule gap +
@@ -57,14 +58,15 @@ public static class AuditControls
 
         controls.Add(new AuditControl(BackupControls.RecoveryPointEncrypted, [], "every vault has a customer-managed KMS key"));
 
-        var primary = PropsValidator.RetentionsWrittenInto(targets, VaultRole.Primary)
+        var primaryWritten = BackupTopology.RetentionsWrittenInto(targets, VaultRole.Primary);
+        var primary = primaryWritten
             .Where(w => w.Key.StartsWith($"targets.{name}.", StringComparison.Ordinal)).ToList();
         var shortest = primary.Min(w => w.Retention);
         controls.Add(new AuditControl(BackupControls.RecoveryPointMinimumRetention,
             [Param(BackupControls.Parameters.RequiredRetentionDays, Days(shortest))],
             $"the shortest retention the {name} tier writes into the primary vault ({primary.First(w => w.Retention == shortest).Key})"));
 
-        var (lockMin, lockMax) = PropsValidator.LockLimits(vaultLock, PropsValidator.RetentionsWrittenInto(targets, VaultRole.Primary));
+        var (lockMin, lockMax) = VaultLockLimits.Of(vaultLock, primaryWritten);
         controls.Add(new AuditControl(BackupControls.ProtectedByVaultLock,
         [
             Param(BackupControls.Parameters.MinRetentionDays, Days(lockMin)),

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Backup;
 using Amazon.CDK.AWS.IAM;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using Constructs;
 using EventsSchedule = Amazon.CDK.AWS.Events.Schedule;
@@ -91,6 +92,10 @@ public sealed class TieredBackupPlan : Construct
             _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, $"{props.StoreName}-{tier.TagValue()}-by-tag", tier,
                 ["*"], [.. own.SelectMany(d => ResourceFamilies.ArnPatterns(d.Family, partition))]);
             _plans[tier] = plan;
+            if (props.TagPlansWithTier)
+            {
+                Tags.Of(plan).Add(TagContract.TierKey, tier.TagValue());
+            }
 
             foreach (var derived in own)
             {
@@ -195,7 +200,7 @@ public sealed class TieredBackupPlan : Construct
         PropsValidator.ValidateStoreName(props.StoreName, problems);
         PropsValidator.ValidateTimeZone(props.ScheduleTimeZone, problems);
         PropsValidator.ValidateTargets(props.Targets, problems);
-        foreach (var (tier, rule, destination) in PropsValidator.Copies(props.Targets).Where(c => props.Tiers.Contains(c.Tier)))
+        foreach (var (tier, rule, destination) in BackupTopology.CopiesOf(props.Targets).Where(c => props.Tiers.Contains(c.Tier)))
         {
             if (destination == CopyDestination.DrRegion && props.DrRegionVaultArn is null)
             {
