@@ -39,7 +39,7 @@ public static class AuditControls
         controls.Add(new AuditControl(BackupControls.ProtectedByBackupPlan, [], $"every resource tagged {TagContract.TierKey}={name} is selected by the {name} plan"));
 
         var frequent = t.Rules
-            .Select(r => (Rule: r, Interval: CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval : TimeSpan.MaxValue))
+            .Select(r => (Rule: r, Interval: r.WorstCaseInterval))
             .OrderBy(x => x.Interval).ThenByDescending(x => x.Rule.Retention)
             .First();
         if (Unit(frequent.Interval, maxHours: 24, maxDays: 31) is { } frequency)
@@ -197,7 +197,7 @@ public static class AuditControls
     {
         ArgumentNullException.ThrowIfNull(targets);
         return targets.Rules
-            .Select(r => (r.Name, Age: CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval + r.StartWindow + r.CompletionWindow : TimeSpan.MaxValue))
+            .Select(r => (r.Name, Age: r.Cron is null ? TimeSpan.MaxValue : r.WorstCaseInterval + r.StartWindow + r.CompletionWindow))
             .OrderBy(x => x.Age)
             .First();
     }
