@@ -70,8 +70,8 @@ public sealed class BackupTopologyTests
         backup.DrRegionVaultArn.Should().Be(backup.Topology.Vault(VaultRole.DrRegion).Arn);
         backup.DrAccountVaultArn.Should().Be(backup.Topology.Vault(VaultRole.DrAccount).Arn);
         // The ARN carries the stack's partition token, rendered as AWS::Partition in the copy action.
-        var resolved = stack.ToJsonString(backup.DrAccountVaultArn!);
-        resolved.Should().Contain("AWS::Partition").And.Contain(":backup:eu-central-1:222222222222:backup-vault:acme-dr-account");
+        var resolved = Newtonsoft.Json.Linq.JToken.FromObject(stack.Resolve(backup.DrAccountVaultArn!)).ToString(Newtonsoft.Json.Formatting.None);
+        resolved.Should().Contain("AWS::Partition").And.Contain(":backup:eu-central-1:222222222222:backup-vault:acme-dr-account\"");
     }
 
     [Fact]
