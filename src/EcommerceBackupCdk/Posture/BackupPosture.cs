@@ -81,7 +81,8 @@ public static class BackupPosture
         var props = topology.Props;
         var account = Known(topology.PrimaryAccount);
         var region = Known(topology.PrimaryRegion);
-        var drAccountIsCrossRegion = props.DisasterRecovery?.AccountRegion is { } accountRegion && accountRegion != region;
+        // Copies to the DR account cross regions (and pay transfer) when its vault is not in the primary region.
+        var drAccountIsCrossRegion = props.DisasterRecovery?.AccountRegion is not null && Known(topology.Vault(VaultRole.DrAccount).Region) != region;
         var guardRails = props.Protection is not null;
 
         var lockMode = props.VaultLock.Mode;
@@ -195,7 +196,7 @@ public static class BackupPosture
 
     private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode)
     {
-        var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, CostModel.Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter,
+        var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, r.WorstCaseInterval, r.Retention, r.MoveToColdStorageAfter,
             r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)
             {
                 Immutability = Immutability.Of(c.Destination, lockMode),
@@ -213,7 +214,7 @@ public static class BackupPosture
         Destinations(rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention))), where, lockMode, resourceType);
 
     private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode) =>
-        Destinations(targets.Rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention))), where, lockMode, null);
+        Destinations(targets.Rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: r.WorstCaseInterval, c.Retention))), where, lockMode, null);
 
     // Each destination with its immutability level; for a resource, whether AWS documents its type as accepted there.
     private static List<DestinationPosture> Destinations(IEnumerable<(CopyDestination Destination, TimeSpan Interval, TimeSpan Retention)> copies,
