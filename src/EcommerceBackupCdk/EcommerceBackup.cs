@@ -9,6 +9,7 @@ using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Recovery;
 using EcommerceBackupCdk.Rules;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 using Constructs;
@@ -35,6 +36,8 @@ public sealed class EcommerceBackup : Construct
     {
         var stack = Stack.Of(this);
         Props = props;
+        // The posture report needs the tags CDK applies while synthesizing; this aspect tells it synthesis has run.
+        Aspects.Of(this).Add(_synthesis);
         if (props.ControlTower.Strict)
         {
             // Read by every construct below (ControlTowerControls.IsStrict); set before the first child.
@@ -48,29 +51,24 @@ public sealed class EcommerceBackup : Construct
         });
 
         var dr = props.DisasterRecovery;
-        var copies = PropsValidator.Copies(props.Targets);
-        var copiesToAccount = copies.Any(c => c.Destination == CopyDestination.DrAccount);
-        var copiesToRegion = copies.Any(c => c.Destination == CopyDestination.DrRegion);
-        var copiesToAirGapped = copies.Any(c => c.Destination == CopyDestination.AirGapped);
+        Topology = BackupTopology.Of(props, stack);
+        var copiesToAccount = Topology.CopiesTo(CopyDestination.DrAccount);
+        var copiesToRegion = Topology.CopiesTo(CopyDestination.DrRegion);
+        var copiesToAirGapped = Topology.CopiesTo(CopyDestination.AirGapped);
 
         Vault = new PrimaryBackupVault(this, "Vault", new PrimaryBackupVaultProps
         {
-            Settings = VaultSettings(props, VaultRole.Primary, Topic.Topic),
+            Settings = Topology.VaultSettings(VaultRole.Primary, Topic.Topic),
             RecoveryAccounts = dr?.Account is { } drAccount ? [drAccount] : [],
         });
 
-        DrRegionVaultArn = copiesToRegion
-            ? VaultNames.Arn(stack.Partition, dr!.Region!, stack.Account, VaultNames.For(props.StoreName, VaultRole.DrRegion))
-            : null;
-        DrAccountVaultArn = copiesToAccount
-            ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.DrAccount))
-            : null;
-
-        // The air-gapped vault lives in the DR account's region, like the DR-account vault. Its ARN has the backup-vault
-        // form of every vault ARN (AirGappedVaultFacts.ArnResource cites it); copies reach it (AirGappedVaultFacts.ReachedByCopy).
-        AirGappedVaultArn = copiesToAirGapped
-            ? VaultNames.Arn(stack.Partition, dr!.AccountRegion ?? stack.Region, dr.Account!, VaultNames.For(props.StoreName, VaultRole.AirGapped))
-            : null;
+        // Where each DR vault lives, and its ARN, is the topology's (BackupTopology): copies name vaults in other
+        // regions and accounts by ARN. The air-gapped vault lives in the DR account's region, like the DR-account vault.
+        // Its ARN has the backup-vault form of every vault ARN (AirGappedVaultFacts.ArnResource cites it); copies reach
+        // it (AirGappedVaultFacts.ReachedByCopy).
+        DrRegionVaultArn = copiesToRegion ? Topology.Vault(VaultRole.DrRegion).Arn : null;
+        DrAccountVaultArn = copiesToAccount ? Topology.Vault(VaultRole.DrAccount).Arn : null;
+        AirGappedVaultArn = copiesToAirGapped ? Topology.Vault(VaultRole.AirGapped).Arn : null;
         if (copiesToAirGapped && dr!.AccountRegion is { } vaultRegion && !Token.IsUnresolved(stack.Region) && vaultRegion != stack.Region)
         {
             // Which Aurora clusters carry the tier tag is known only at run time, so this is a warning, not a refusal.
@@ -93,17 +91,20 @@ public sealed class EcommerceBackup : Construct
             DrAccountVaultArn = DrAccountVaultArn,
             ScheduleTimeZone = props.ScheduleTimeZone,
             GuardRails = props.Protection,
+            // The audit's plan-frequency control is scoped by the tier tag, so each tier's plan carries it.
+            TagPlansWithTier = props.Audit is not null,
         });
 
         if (props.S3BackupTiering is { } tiering)
         {
             // S3 backups kept beyond the tiering age in the primary vault move to the low-cost warm tier.
-            var longest = PropsValidator.RetentionsWrittenInto(props.Targets, VaultRole.Primary).Max(w => w.Retention);
+            var primary = Topology.Vault(VaultRole.Primary);
+            var longest = primary.LongestRetention!.Value;
             if (longest > tiering)
             {
                 S3Tiering = new S3BackupTiering(this, "S3Tiering", new S3BackupTieringProps
                 {
-                    VaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                    VaultName = primary.Name,
                     After = tiering,
                     LongestRetention = longest,
                 });
@@ -129,10 +130,7 @@ public sealed class EcommerceBackup : Construct
             AlertTopic = Topic.Topic,
             WarningTopic = WarningTopic?.Topic,
             Targets = props.Targets,
-            CopyDestinationVaultNames = new[] { (DrRegionVaultArn, VaultRole.DrRegion), (DrAccountVaultArn, VaultRole.DrAccount), (AirGappedVaultArn, VaultRole.AirGapped) }
-                .Where(d => d.Item1 is not null)
-                .Select(d => VaultNames.For(props.StoreName, d.Item2))
-                .ToList(),
+            CopyDestinationVaultNames = Topology.Vaults.Where(v => v.Role != VaultRole.Primary).Select(v => v.Name).ToList(),
             Options = props.Monitoring,
         });
 
@@ -169,12 +167,6 @@ public sealed class EcommerceBackup : Construct
 
         if (Drills is not null)
         {
-            // The posture report shows which tiers and resource types the weekly drill restores.
-            foreach (var tier in props.Drills.Tiers)
-            {
-                DrillCoverage.Cover(tier, [.. props.Drills.ResourceTypes.SelectMany(t => t.CloudFormationTypes())]);
-            }
-
             Monitoring.AddDrillWidgets([.. Drills.DashboardWidgets()]);
             Monitoring.AlarmOnFailedExecutions(Drills.Flow, "drills-flow");
         }
@@ -211,12 +203,6 @@ public sealed class EcommerceBackup : Construct
 
         if (props.Audit is { } audit)
         {
-            // The plan-frequency control is scoped by the tier tag, so each tier's plan carries it.
-            foreach (var (tier, plan) in Plans.Plans)
-            {
-                Tags.Of(plan).Add(TagContract.TierKey, tier.TagValue());
-            }
-
             Audit = new BackupAuditFramework(this, "Audit", new BackupAuditFrameworkProps
             {
                 StoreName = props.StoreName,
@@ -224,7 +210,7 @@ public sealed class EcommerceBackup : Construct
                 VaultLock = props.VaultLock,
                 DrRegion = copiesToRegion ? dr!.Region : null,
                 DrAccount = copiesToAccount ? dr!.Account : null,
-                PrimaryVaultName = VaultNames.For(props.StoreName, VaultRole.Primary),
+                PrimaryVaultName = Topology.Vault(VaultRole.Primary).Name,
                 DrillReportBucket = Drills?.ReportBucket,
                 DrillReportKey = Drills?.Key,
                 EvidenceIndexNetwork = props.ControlTower.Strict ? props.Drills.Network : null,
@@ -261,6 +247,11 @@ public sealed class EcommerceBackup : Construct
         problems.ThrowIfAny(nameof(EcommerceBackupProps));
         return id;
     }
+
+    private readonly SynthesisMark _synthesis = new();
+
+    /// <summary>Whether the app has been synthesized (the posture report refuses to run before).</summary>
+    internal bool Synthesized => _synthesis.Seen;
 
     /// <summary>The role operators pass to AWS Backup for on-demand backups and restores.</summary>
     public BackupOperatorRole OperatorRole { get; }
@@ -313,27 +304,31 @@ public sealed class EcommerceBackup : Construct
     /// <summary>The guard-rail aspect, or null when <see cref="EcommerceBackupProps.Protection"/> is null.</summary>
     public DataProtectionAspect? Protection { get; }
 
-    /// <summary>What restore drills cover; drill constructs mark it, the posture report shows it.</summary>
+    /// <summary>
+    /// The deployment computed once from the props and this stack's account, region and partition: copies, and per
+    /// vault role its name, account, region, ARN, lock limits and the retentions written into it.
+    /// </summary>
+    public BackupTopology Topology { get; }
+
+    /// <summary>
+    /// What restore drills outside this facade cover (mark them with <see cref="DrillCoverage.Cover"/>). The facade's own
+    /// <see cref="Drills"/> report what they cover themselves (<see cref="RestoreDrill.Coverage"/>); the posture report
+    /// shows both.
+    /// </summary>
     public DrillCoverage DrillCoverage { get; } = new();
 
-    /// <summary>The posture report of this deployment. Build it after <c>app.Synth()</c>, when every tag is applied.</summary>
+    /// <summary>
+    /// The posture report of this deployment. It reads the tags CDK applies during synthesis, so it needs a synthesized
+    /// app: call it after <c>app.Synth()</c> (or <c>Template.FromStack</c>); before that it throws
+    /// <see cref="InvalidOperationException"/> rather than report resources as unenrolled.
+    /// </summary>
     public PostureReport Posture() => BackupPosture.Build(this);
 
     /// <summary>The plan of a tier.</summary>
     public IBackupPlan PlanFor(TierName tier) => Plans.Plans[tier];
 
     /// <summary>The vault settings of a vault role, derived from the props: the retentions written into it and the lock.</summary>
-    public static BackupVaultSettings VaultSettings(EcommerceBackupProps props, VaultRole role, Amazon.CDK.AWS.SNS.ITopic? topic)
-    {
-        ArgumentNullException.ThrowIfNull(props);
-        return new BackupVaultSettings
-        {
-            StoreName = props.StoreName,
-            Lock = props.VaultLock,
-            WrittenRetentions = PropsValidator.RetentionsWrittenInto(props.Targets, role).Select(w => w.Retention).ToList(),
-            NotificationTopic = topic,
-            NotificationEvents = props.Notifications.VaultEvents,
-            ExemptPrincipals = props.Audit?.BreakGlassPrincipals ?? [],
-        };
-    }
+    /// <remarks>Kept for existing callers; the settings are the topology's (<see cref="BackupTopology.VaultSettings"/>).</remarks>
+    public static BackupVaultSettings VaultSettings(EcommerceBackupProps props, VaultRole role, Amazon.CDK.AWS.SNS.ITopic? topic) =>
+        BackupTopology.Of(props, null, null, null).VaultSettings(role, topic);
 }

@@ -33,7 +33,8 @@ internal static class RunbookNames
         var store = b.StoreName;
         var n = new PhysicalNames(store);
         var dr = b.DisasterRecovery;
-        var drAccountRegion = dr?.AccountRegion ?? config.PrimaryRegion;
+        var topology = BackupTopology.Of(b, config.PrimaryAccount, config.PrimaryRegion, AwsRegions.Partition(config.PrimaryRegion));
+        var drAccountRegion = topology.Vault(VaultRole.DrAccount).Region!;
         var names = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["store"] = store,
@@ -46,7 +47,7 @@ internal static class RunbookNames
             ["drRegionVault"] = n.Vault(VaultRole.DrRegion),
             ["drAccountVault"] = n.Vault(VaultRole.DrAccount),
             ["airGappedVault"] = b.AirGappedVault is null ? "(no air-gapped vault: set ecommerceBackup.airGappedVault)" : n.Vault(VaultRole.AirGapped),
-            ["primaryVaultArn"] = VaultNames.Arn(AwsRegions.Partition(config.PrimaryRegion), config.PrimaryRegion, config.PrimaryAccount, n.Vault(VaultRole.Primary)),
+            ["primaryVaultArn"] = topology.Vault(VaultRole.Primary).Arn!,
             ["primaryVaultKeyAlias"] = $"alias/{n.VaultKeyAlias(VaultRole.Primary)}",
             ["drRegionVaultKeyAlias"] = $"alias/{n.VaultKeyAlias(VaultRole.DrRegion)}",
             ["drAccountVaultKeyAlias"] = $"alias/{n.VaultKeyAlias(VaultRole.DrAccount)}",
@@ -76,9 +77,9 @@ internal static class RunbookNames
             names[$"{t}ContinuousRetention"] = targets.Continuous is { } c ? DurationText.Format(c.Retention) : "no continuous backup";
         }
 
-        var (min, max) = PropsValidator.LockLimits(b.VaultLock, PropsValidator.RetentionsWrittenInto(b.Targets, VaultRole.Primary));
-        names["primaryLockMin"] = DurationText.Format(min);
-        names["primaryLockMax"] = DurationText.Format(max);
+        var primary = topology.Vault(VaultRole.Primary);
+        names["primaryLockMin"] = DurationText.Format(primary.LockMin);
+        names["primaryLockMax"] = DurationText.Format(primary.LockMax);
         return names;
     }
 

@@ -2,7 +2,6 @@ using Amazon.CDK;
 using EcommerceBackupCdk.App.Config;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Topology;
-using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
 namespace EcommerceBackupCdk.App.Stacks;
@@ -17,16 +16,17 @@ internal static class BackupApp
     {
         var store = config.Backup.StoreName;
         var names = new PhysicalNames(store);
-        var copies = PropsValidator.Copies(config.Backup.Targets);
-        var dr = config.Backup.DisasterRecovery;
+        // Where each vault lives is the topology's: the recovery vault stacks are deployed there.
+        var topology = BackupTopology.Of(config.Backup, config.PrimaryAccount, config.PrimaryRegion, null);
 
         RecoveryVaultStack? drRegion = null;
-        if (copies.Any(c => c.Destination == CopyDestination.DrRegion))
+        if (topology.CopiesTo(CopyDestination.DrRegion))
         {
+            var vault = topology.Vault(VaultRole.DrRegion);
             drRegion = new RecoveryVaultStack(app, names.RecoveryVaultStack(VaultRole.DrRegion), new RecoveryVaultStackProps
             {
-                Env = new Amazon.CDK.Environment { Account = config.PrimaryAccount, Region = dr!.Region },
-                Description = $"{store} backup: recovery vault in the DR region {dr.Region}.",
+                Env = new Amazon.CDK.Environment { Account = vault.Account, Region = vault.Region },
+                Description = $"{store} backup: recovery vault in the DR region {vault.Region}.",
                 Backup = config.Backup,
                 Role = VaultRole.DrRegion,
                 SourceAccount = config.PrimaryAccount,
@@ -35,12 +35,13 @@ internal static class BackupApp
         }
 
         RecoveryVaultStack? drAccount = null;
-        if (copies.Any(c => c.Destination is CopyDestination.DrAccount or CopyDestination.AirGapped))
+        if (topology.CopiesTo(CopyDestination.DrAccount) || topology.CopiesTo(CopyDestination.AirGapped))
         {
+            var vault = topology.Vault(VaultRole.DrAccount);
             drAccount = new RecoveryVaultStack(app, names.RecoveryVaultStack(VaultRole.DrAccount), new RecoveryVaultStackProps
             {
-                Env = new Amazon.CDK.Environment { Account = dr!.Account, Region = dr.AccountRegion ?? config.PrimaryRegion },
-                Description = $"{store} backup: recovery vault{(config.Backup.AirGappedVault is null ? "" : " and logically air-gapped vault")} in the DR account {dr.Account}.",
+                Env = new Amazon.CDK.Environment { Account = vault.Account, Region = vault.Region },
+                Description = $"{store} backup: recovery vault{(config.Backup.AirGappedVault is null ? "" : " and logically air-gapped vault")} in the DR account {vault.Account}.",
                 Backup = config.Backup,
                 Role = VaultRole.DrAccount,
                 SourceAccount = config.PrimaryAccount,

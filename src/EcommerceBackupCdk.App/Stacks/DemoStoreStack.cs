@@ -8,6 +8,7 @@ using Amazon.CDK.AWS.S3;
 using Constructs;
 using EcommerceBackupCdk.Compliance;
 using EcommerceBackupCdk.Posture;
+using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Topology;
 
@@ -51,9 +52,9 @@ internal sealed class DemoStoreStack : Stack
         Carts = CartsTable(Key, enrolledBy);
         Media = MediaBucket(Key, logs);
 
-        Amazon.CDK.Tags.Of(Orders).Add(TagContract.TierKey, TierName.Critical.TagValue());
-        Amazon.CDK.Tags.Of(Carts).Add(TagContract.TierKey, TierName.Critical.TagValue());
-        Amazon.CDK.Tags.Of(Media).Add(TagContract.TierKey, TierName.Standard.TagValue());
+        BackupEnrollment.Enroll(Orders, TierName.Critical);
+        BackupEnrollment.Enroll(Carts, TierName.Critical);
+        BackupEnrollment.Enroll(Media, TierName.Standard);
         DeclaredDataSize.Set(Orders, props.Config.OrdersGiB);
         DeclaredDataSize.Set(Carts, props.Config.CartsGiB);
         DeclaredDataSize.Set(Media, props.Config.MediaGiB);
@@ -272,8 +273,7 @@ internal sealed class DemoStoreStack : Stack
             RemovalPolicy = RemovalPolicy.RETAIN,
             LifecycleRules = [new LifecycleRule { Id = "expire-logs", Expiration = Duration.Days(365), NoncurrentVersionExpiration = Duration.Days(30) }],
         });
-        Amazon.CDK.Tags.Of(logs).Add(TagContract.ExcludeKey, TagContract.ExcludeValue);
-        Amazon.CDK.Tags.Of(logs).Add(TagContract.ExclusionReasonKey, "S3 access logs and VPC flow logs: diagnostics kept 1 year by lifecycle, not store data");
+        BackupEnrollment.Exclude(logs, "S3 access logs and VPC flow logs: diagnostics kept 1 year by lifecycle, not store data");
         const string selfLog = "This bucket is the log destination (S3 server access logs of the media bucket, VPC flow logs); logging it into another bucket would only log the log delivery.";
         const string sseS3 = "S3 server access logging delivers only to buckets whose default encryption is SSE-S3; SSE-KMS is not supported for the log destination.";
         const string noReplica = "Logs are diagnostics excluded from backup with a reason; a replica in another region would add cost for data nobody restores.";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
@@ -10,7 +11,7 @@ namespace EcommerceBackupCdk.Compliance;
 /// <list type="bullet">
 /// <item>plan frequency and retention: the tier's most frequent snapshot rule (the check needs one rule meeting both);</item>
 /// <item>recovery point minimum retention: the shortest retention the tier writes into the primary vault;</item>
-/// <item>vault lock min/max: the primary vault's lock limits (<see cref="PropsValidator.LockLimits"/>);</item>
+/// <item>vault lock min/max: the primary vault's lock limits (<see cref="VaultLockLimits"/>);</item>
 /// <item>cross-region / cross-account: the DR region / account, when a rule of the tier copies there (a copy to the
 /// logically air-gapped vault, which lives in the DR account, counts as cross-account);</item>
 /// <item>last recovery point: the RPO or, when longer, the longest healthy gap between recovery points (schedule gap +
@@ -38,7 +39,7 @@ public static class AuditControls
         controls.Add(new AuditControl(BackupControls.ProtectedByBackupPlan, [], $"every resource tagged {TagContract.TierKey}={name} is selected by the {name} plan"));
 
         var frequent = t.Rules
-            .Select(r => (Rule: r, Interval: CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval : TimeSpan.MaxValue))
+            .Select(r => (Rule: r, Interval: r.WorstCaseInterval))
             .OrderBy(x => x.Interval).ThenByDescending(x => x.Rule.Retention)
             .First();
         if (Unit(frequent.Interval, maxHours: 24, maxDays: 31) is { } frequency)
@@ -57,14 +58,15 @@ public static class AuditControls
 
         controls.Add(new AuditControl(BackupControls.RecoveryPointEncrypted, [], "every vault has a customer-managed KMS key"));
 
-        var primary = PropsValidator.RetentionsWrittenInto(targets, VaultRole.Primary)
+        var primaryWritten = BackupTopology.RetentionsWrittenInto(targets, VaultRole.Primary);
+        var primary = primaryWritten
             .Where(w => w.Key.StartsWith($"targets.{name}.", StringComparison.Ordinal)).ToList();
         var shortest = primary.Min(w => w.Retention);
         controls.Add(new AuditControl(BackupControls.RecoveryPointMinimumRetention,
             [Param(BackupControls.Parameters.RequiredRetentionDays, Days(shortest))],
             $"the shortest retention the {name} tier writes into the primary vault ({primary.First(w => w.Retention == shortest).Key})"));
 
-        var (lockMin, lockMax) = PropsValidator.LockLimits(vaultLock, PropsValidator.RetentionsWrittenInto(targets, VaultRole.Primary));
+        var (lockMin, lockMax) = VaultLockLimits.Of(vaultLock, primaryWritten);
         controls.Add(new AuditControl(BackupControls.ProtectedByVaultLock,
         [
             Param(BackupControls.Parameters.MinRetentionDays, Days(lockMin)),
@@ -195,7 +197,7 @@ public static class AuditControls
     {
         ArgumentNullException.ThrowIfNull(targets);
         return targets.Rules
-            .Select(r => (r.Name, Age: CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval + r.StartWindow + r.CompletionWindow : TimeSpan.MaxValue))
+            .Select(r => (r.Name, Age: r.Cron is null ? TimeSpan.MaxValue : r.WorstCaseInterval + r.StartWindow + r.CompletionWindow))
             .OrderBy(x => x.Age)
             .First();
     }

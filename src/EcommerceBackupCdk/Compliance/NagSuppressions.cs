@@ -14,12 +14,14 @@ namespace EcommerceBackupCdk.Compliance;
 /// A Control Tower suppression only quiets the gate: an account that enables the control as a CloudFormation hook
 /// still blocks the resource. Suppress only controls that <see cref="ControlTowerOptions.Strict"/> complies with, or
 /// that no configuration can meet (say which in the reason).
+/// <para>
+/// The suppressions already on a resource are read back from its own metadata (<c>CfnResource.GetMetadata</c>), the
+/// one place they live: a second call adds to them, and suppressions another tool wrote there (cdk-nag's own
+/// <c>NagSuppressions</c>) are kept.
+/// </para>
 /// </remarks>
 public static class NagSuppressions
 {
-    // The jsii runtime keeps one proxy per JavaScript object, so a resource maps to one list.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CfnResource, List<Dictionary<string, object>>> Suppressions = new();
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CfnResource, SortedDictionary<string, string>> GuardSuppressions = new();
 
     /// <summary>Metadata key cdk-nag reads.</summary>
     public const string MetadataKey = "cdk_nag";
@@ -77,10 +79,10 @@ public static class NagSuppressions
         var nag = rules.Where(r => !IsControlTower(r.Id)).ToList();
         if (nag.Count > 0)
         {
-            var existing = Suppressions.GetOrCreateValue(resource);
+            var existing = NagEntries(resource);
             foreach (var (id, reason) in nag)
             {
-                if (!existing.Any(e => Equals(e["id"], id)))
+                if (!existing.Any(e => e.TryGetValue("id", out var existingId) && Equals(existingId, id)))
                 {
                     existing.Add(new Dictionary<string, object> { ["id"] = id, ["reason"] = reason });
                 }
@@ -92,7 +94,7 @@ public static class NagSuppressions
         var guard = rules.Where(r => IsControlTower(r.Id)).ToList();
         if (guard.Count > 0)
         {
-            var existing = GuardSuppressions.GetOrCreateValue(resource);
+            var existing = GuardEntries(resource);
             foreach (var (id, reason) in guard)
             {
                 existing.TryAdd(id, reason);
@@ -105,6 +107,45 @@ public static class NagSuppressions
             });
         }
     }
+
+    // What cdk-nag reads: {"rules_to_suppress": [{"id": ..., "reason": ...}, ...]}; entries are kept as written.
+    private static List<Dictionary<string, object>> NagEntries(CfnResource resource)
+    {
+        var entries = new List<Dictionary<string, object>>();
+        if (Metadata(resource, MetadataKey)?["rules_to_suppress"] is Newtonsoft.Json.Linq.JArray rules)
+        {
+            entries.AddRange(rules.OfType<Newtonsoft.Json.Linq.JObject>().Select(r => (Dictionary<string, object>)Plain(r)));
+        }
+
+        return entries;
+    }
+
+    // The guard metadata: {"SuppressedRules": [...], "SuppressionReasons": {id: reason}}.
+    private static SortedDictionary<string, string> GuardEntries(CfnResource resource)
+    {
+        var entries = new SortedDictionary<string, string>();
+        if (Metadata(resource, GuardMetadataKey)?["SuppressionReasons"] is Newtonsoft.Json.Linq.JObject reasons)
+        {
+            foreach (var (id, reason) in reasons)
+            {
+                entries[id] = reason?.ToString() ?? string.Empty;
+            }
+        }
+
+        return entries;
+    }
+
+    // jsii hands metadata back as dictionaries, arrays or Newtonsoft tokens; one JSON view of all of them.
+    private static Newtonsoft.Json.Linq.JObject? Metadata(CfnResource resource, string key) =>
+        resource.GetMetadata(key) is { } value ? Newtonsoft.Json.Linq.JToken.FromObject(value) as Newtonsoft.Json.Linq.JObject : null;
+
+    private static object Plain(Newtonsoft.Json.Linq.JToken token) => token switch
+    {
+        Newtonsoft.Json.Linq.JObject o => o.Properties().ToDictionary(p => p.Name, p => Plain(p.Value)),
+        Newtonsoft.Json.Linq.JArray a => a.Select(Plain).ToArray(),
+        Newtonsoft.Json.Linq.JValue v => v.Value ?? string.Empty,
+        _ => token.ToString(),
+    };
 
     private static bool IsControlTower(string id) => id.StartsWith(ControlTowerPrefix, StringComparison.Ordinal);
 }

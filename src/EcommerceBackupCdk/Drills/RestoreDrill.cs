@@ -327,6 +327,13 @@ public sealed class RestoreDrill : Construct
     /// <summary>The restore testing plan.</summary>
     public CfnRestoreTestingPlan Plan { get; }
 
+    /// <summary>
+    /// What this drill restores, as the posture report shows it: each drilled tier with the CloudFormation types of the
+    /// drilled resource types (<see cref="DrillOptions.Tiers"/> × <see cref="DrillOptions.ResourceTypes"/>).
+    /// </summary>
+    public IReadOnlyDictionary<TierName, IReadOnlyList<string>> Coverage =>
+        TierNames.All.Where(_options.Tiers.Contains).ToDictionary(t => t, _ => (IReadOnlyList<string>)[.. _options.ResourceTypes.SelectMany(r => r.CloudFormationTypes())]);
+
     /// <summary>One selection per drilled tier and resource type.</summary>
     public IReadOnlyList<CfnRestoreTestingSelection> Selections => _selections;
 

@@ -61,7 +61,7 @@ public static class RuleDerivation
         }
 
         var most = t.Rules
-            .Select(r => (r.Name, Interval: CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseInterval : TimeSpan.MaxValue))
+            .Select(r => (r.Name, Interval: r.WorstCaseInterval))
             .OrderBy(x => x.Interval)
             .FirstOrDefault();
         return most.Name is null

@@ -93,6 +93,10 @@ public sealed class TieredBackupPlan : Construct
             _selections[tier] = TierSelection.Create(tierScope, "Selection", plan, role, names.Selection(tier), tier,
                 ["*"], [.. own.SelectMany(d => ResourceFamilies.ArnPatterns(d.Family, partition))]);
             _plans[tier] = plan;
+            if (props.TagPlansWithTier)
+            {
+                Tags.Of(plan).Add(TagContract.TierKey, tier.TagValue());
+            }
 
             foreach (var derived in own)
             {
@@ -196,7 +200,7 @@ public sealed class TieredBackupPlan : Construct
         PropsValidator.ValidateStoreName(props.StoreName, problems);
         PropsValidator.ValidateTimeZone(props.ScheduleTimeZone, problems);
         PropsValidator.ValidateTargets(props.Targets, problems);
-        foreach (var (tier, rule, destination) in PropsValidator.Copies(props.Targets).Where(c => props.Tiers.Contains(c.Tier)))
+        foreach (var (tier, rule, destination) in BackupTopology.CopiesOf(props.Targets).Where(c => props.Tiers.Contains(c.Tier)))
         {
             if (destination == CopyDestination.DrRegion && props.DrRegionVaultArn is null)
             {

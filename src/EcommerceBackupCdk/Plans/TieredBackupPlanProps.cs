@@ -47,6 +47,13 @@ public sealed record TieredBackupPlanProps
     /// </summary>
     public ProtectionOptions? GuardRails { get; init; }
 
+    /// <summary>
+    /// Whether each tier's own plan carries the tier tag (<see cref="TagContract.TierKey"/>), so a control scoped by that
+    /// tag (the audit framework's plan-frequency control, <see cref="Compliance.BackupAuditFramework"/>) finds it.
+    /// <see cref="EcommerceBackup"/> sets it when <see cref="EcommerceBackupProps.Audit"/> is on. Default: false.
+    /// </summary>
+    public bool TagPlansWithTier { get; init; }
+
     /// <summary>Tiers that get a plan. Default: all three.</summary>
     public IReadOnlyList<TierName> Tiers { get; init; } = TierNames.All;
 }

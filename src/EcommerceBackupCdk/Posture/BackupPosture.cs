@@ -3,7 +3,7 @@ using Constructs;
 using EcommerceBackupCdk.Plans;
 using EcommerceBackupCdk.Protection;
 using EcommerceBackupCdk.Tiers;
-using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Vaults;
 
 namespace EcommerceBackupCdk.Posture;
@@ -25,9 +25,30 @@ public static class BackupPosture
     public static PostureReport Build(EcommerceBackup backup)
     {
         ArgumentNullException.ThrowIfNull(backup);
+        if (!backup.Synthesized)
+        {
+            // Tags (the enrolment), the guard-rails and lazily rendered properties are applied by aspects during synthesis;
+            // a report built before it would show enrolled resources as unprotected.
+            throw new InvalidOperationException(
+                $"The posture report of '{backup.Node.Path}' needs a synthesized app: call app.Synth() (or Template.FromStack) before Posture(), " +
+                "because CDK applies the tier tags and the guard-rails during synthesis.");
+        }
+
         var stack = Stack.Of(backup);
         IConstruct scope = backup.Props.Protection is { WholeApp: false } ? stack : (IConstruct?)Stage.Of(backup) ?? stack;
-        var report = Build(backup.Props, stack, scope, backup.DrillCoverage);
+        // The facade's drills report what they restore; marks on the facade add drills run elsewhere.
+        var coverage = new DrillCoverage();
+        foreach (var (tier, type) in backup.DrillCoverage.Entries)
+        {
+            coverage.Cover(tier, type is null ? [] : [type]);
+        }
+
+        foreach (var (tier, types) in backup.Drills?.Coverage ?? new Dictionary<TierName, IReadOnlyList<string>>())
+        {
+            coverage.Cover(tier, [.. types]);
+        }
+
+        var report = Build(backup.Topology, scope, coverage);
         return backup.Recovery is { } recovery && backup.Drills is { } drills
             ? report with
             {
@@ -51,18 +72,22 @@ public static class BackupPosture
     {
         ArgumentNullException.ThrowIfNull(props);
         ArgumentNullException.ThrowIfNull(primary);
+        return Build(BackupTopology.Of(props, primary), resourcesIn, drills ?? new DrillCoverage());
+    }
+
+    private static PostureReport Build(BackupTopology topology, IConstruct resourcesIn, DrillCoverage drills)
+    {
         ArgumentNullException.ThrowIfNull(resourcesIn);
-        drills ??= new DrillCoverage();
-        var account = Token.IsUnresolved(primary.Account) ? null : primary.Account;
-        var region = Token.IsUnresolved(primary.Region) ? null : primary.Region;
-        var dr = props.DisasterRecovery;
-        var drAccountRegion = dr?.AccountRegion ?? region;
-        var drAccountIsCrossRegion = dr?.AccountRegion is not null && dr.AccountRegion != region;
+        var props = topology.Props;
+        var account = Known(topology.PrimaryAccount);
+        var region = Known(topology.PrimaryRegion);
+        // Copies to the DR account cross regions (and pay transfer) when its vault is not in the primary region.
+        var drAccountIsCrossRegion = props.DisasterRecovery?.AccountRegion is not null && Known(topology.Vault(VaultRole.DrAccount).Region) != region;
         var guardRails = props.Protection is not null;
 
         var lockMode = props.VaultLock.Mode;
         (string? Account, string? Region) Where(CopyDestination d) =>
-            d == CopyDestination.DrRegion ? (account, dr?.Region) : (dr?.Account, drAccountRegion);
+            (Known(topology.VaultOf(d).Account), Known(topology.VaultOf(d).Region));
 
         var resources = new List<ResourcePosture>();
         foreach (var resource in StatefulResources.In(resourcesIn))
@@ -96,7 +121,7 @@ public static class BackupPosture
             Region = region,
             GuardRails = props.Protection?.Mode.ToString().ToLowerInvariant() ?? "off",
             Tiers = tiers,
-            Vaults = Vaults(props, account, region),
+            Vaults = [.. topology.Vaults.Select(v => new VaultPosture(v.Role, v.Name, Known(v.Account), Known(v.Region), v.LockMode, v.LockMin, v.LockMax))],
             Resources = resources,
             EstimatedMonthlyCostUsd = Math.Round(resources.Sum(r => r.EstimatedMonthlyCostUsd ?? 0), 2),
             NaiveEstimatedMonthlyCostUsd = Math.Round(resources.Sum(r => r.NaiveEstimatedMonthlyCostUsd ?? 0), 2),
@@ -171,7 +196,7 @@ public static class BackupPosture
 
     private static List<RulePosture> Rules(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode)
     {
-        var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, CostModel.Interval(r.Schedule), r.Retention, r.MoveToColdStorageAfter,
+        var rules = targets.Rules.Select(r => new RulePosture(r.Name, r.Schedule, r.WorstCaseInterval, r.Retention, r.MoveToColdStorageAfter,
             r.Copies.Select(c => new CopyPosture(c.Destination, where(c.Destination).Account, where(c.Destination).Region, c.Retention, c.MoveToColdStorageAfter)
             {
                 Immutability = Immutability.Of(c.Destination, lockMode),
@@ -189,7 +214,7 @@ public static class BackupPosture
         Destinations(rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention))), where, lockMode, resourceType);
 
     private static List<DestinationPosture> Destinations(TierTargets targets, Func<CopyDestination, (string? Account, string? Region)> where, VaultLockMode lockMode) =>
-        Destinations(targets.Rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: CostModel.Interval(r.Schedule), c.Retention))), where, lockMode, null);
+        Destinations(targets.Rules.SelectMany(r => r.Copies.Select(c => (c.Destination, Interval: r.WorstCaseInterval, c.Retention))), where, lockMode, null);
 
     // Each destination with its immutability level; for a resource, whether AWS documents its type as accepted there.
     private static List<DestinationPosture> Destinations(IEnumerable<(CopyDestination Destination, TimeSpan Interval, TimeSpan Retention)> copies,
@@ -204,32 +229,6 @@ public static class BackupPosture
             })
             .ToList();
 
-    private static List<VaultPosture> Vaults(EcommerceBackupProps props, string? account, string? region)
-    {
-        var vaults = new List<VaultPosture>();
-        foreach (var role in Enum.GetValues<VaultRole>())
-        {
-            var written = PropsValidator.RetentionsWrittenInto(props.Targets, role);
-            if (written.Count == 0)
-            {
-                continue;
-            }
-
-            // The air-gapped vault's limits are the range of what is written into it (AirGappedVault), its lock AWS's compliance mode.
-            var (min, max) = role == VaultRole.AirGapped
-                ? (written.Min(w => w.Retention), written.Max(w => w.Retention))
-                : PropsValidator.LockLimits(props.VaultLock, written);
-            var (vaultAccount, vaultRegion) = role switch
-            {
-                VaultRole.Primary => (account, region),
-                VaultRole.DrRegion => (account, props.DisasterRecovery?.Region),
-                VaultRole.AirGapped => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
-                _ => (props.DisasterRecovery?.Account, props.DisasterRecovery?.AccountRegion ?? region),
-            };
-            var mode = role == VaultRole.AirGapped ? VaultLockMode.Compliance : props.VaultLock.Mode;
-            vaults.Add(new VaultPosture(role, VaultNames.For(props.StoreName, role), vaultAccount, vaultRegion, mode, min, max));
-        }
-
-        return vaults;
-    }
+    // The report shows what is known at synth time: an unresolved account or region is left out, never guessed.
+    private static string? Known(string? value) => value is null || Token.IsUnresolved(value) ? null : value;
 }

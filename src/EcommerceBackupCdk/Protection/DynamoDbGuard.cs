@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using EcommerceBackupCdk.Validation;
@@ -15,8 +14,8 @@ internal sealed class DynamoDbGuard : IResourceGuard
     private const string Pitr = "PointInTimeRecoverySpecification";
 
     // Global-table replicas are rendered lazily by TableV2, so deletion protection goes in as an override, which CDK
-    // cannot read back: remember which tables got it.
-    private static readonly ConditionalWeakTable<CfnResource, object> ReplicaDeletionProtection = new();
+    // cannot read back: the table's own node remembers it (node context, like DynamoDbRecoveryPeriod).
+    private const string ReplicaDeletionProtectionKey = "ecommerce-backup:dynamodb-replica-deletion-protection";
 
     public bool AppliesTo(CfnResource resource) => resource is CfnTable or CfnGlobalTable;
 
@@ -44,7 +43,7 @@ internal sealed class DynamoDbGuard : IResourceGuard
                     {
                         // Replicas are rendered lazily by TableV2, so the override goes by index.
                         global.AddPropertyOverride(string.Create(CultureInfo.InvariantCulture, $"Replicas.{i}.DeletionProtectionEnabled"), true);
-                        ReplicaDeletionProtection.AddOrUpdate(global, true);
+                        global.Node.SetContext(ReplicaDeletionProtectionKey, true);
                     }
                 }
 
@@ -74,7 +73,7 @@ internal sealed class DynamoDbGuard : IResourceGuard
         {
             var prefix = string.Create(CultureInfo.InvariantCulture, $"Replicas[{i}]");
             var enabled = period is not null ? true : Resolved.Get(Resolved.Get(list[i], "pointInTimeRecoverySpecification"), "pointInTimeRecoveryEnabled");
-            var deletion = ReplicaDeletionProtection.TryGetValue(global, out _) ? true : Resolved.Get(list[i], "deletionProtectionEnabled");
+            var deletion = DynamoDbRecoveryPeriod.OwnContext(global, ReplicaDeletionProtectionKey) is not null ? true : Resolved.Get(list[i], "deletionProtectionEnabled");
             CheckReplica($"{prefix}.{Pitr}", enabled, period, deletion, $"{prefix}.DeletionProtectionEnabled", tier, problems);
         }
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
@@ -11,9 +10,15 @@ namespace EcommerceBackupCdk.Protection;
 /// so this is the one place that writes it, as a property override, and remembers it: CDK offers no API to read an
 /// override back, and verify mode needs to know the period. Set it through this class, not a raw override.
 /// </summary>
+/// <remarks>
+/// The period is remembered on the table's own L1 node, as node context (<c>Node.SetContext</c>, key
+/// <see cref="ContextKey"/>): it lives and dies with the resource, renders into neither template nor manifest, and an
+/// L1 resource has no children, which is when CDK allows setting context.
+/// </remarks>
 public static class DynamoDbRecoveryPeriod
 {
-    private static readonly ConditionalWeakTable<CfnResource, StrongBox<int>> Periods = new();
+    /// <summary>The node-context key on the table's L1 resource that holds the period set through <see cref="Set"/>, in days.</summary>
+    public const string ContextKey = "ecommerce-backup:dynamodb-recovery-period-days";
 
     /// <summary>Sets the recovery period of a table (<c>Table</c>, <c>TableV2</c> or their L1) and turns PITR on.</summary>
     /// <param name="table">The table or its L1 resource.</param>
@@ -48,10 +53,13 @@ public static class DynamoDbRecoveryPeriod
                 throw new ArgumentException($"'{table.Node.Path}' is not a DynamoDB table.", nameof(table));
         }
 
-        Periods.AddOrUpdate(resource, new StrongBox<int>(days));
+        resource.Node.SetContext(ContextKey, days);
     }
 
     /// <summary>The period set through <see cref="Set"/>, or null when none was (DynamoDB then keeps 35 days).</summary>
     public static TimeSpan? Of(CfnResource table) =>
-        table is not null && Periods.TryGetValue(table, out var box) ? TimeSpan.FromDays(box.Value) : null;
+        table is not null && OwnContext(table, ContextKey) is { } days ? TimeSpan.FromDays(Convert.ToDouble(days, CultureInfo.InvariantCulture)) : null;
+
+    // The key is the library's own: nothing above the resource sets it, so the value read is the resource's.
+    internal static object? OwnContext(CfnResource resource, string key) => resource.Node.TryGetContext(key);
 }

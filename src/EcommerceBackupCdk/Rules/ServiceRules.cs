@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Amazon.CDK;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
@@ -20,9 +19,6 @@ namespace EcommerceBackupCdk.Rules;
 /// </example>
 public sealed class ServiceRules : DeputyBase, IAspect
 {
-    // Stacks that already carry the validation (the facade and a user may both add the pack).
-    private static readonly ConditionalWeakTable<object, object> Checked = new();
-
     /// <summary>Creates the aspect with <see cref="Default"/> or the given rules.</summary>
     public ServiceRules(IEnumerable<IServiceRule>? rules = null)
     {
@@ -51,12 +47,12 @@ public sealed class ServiceRules : DeputyBase, IAspect
     /// <inheritdoc />
     public void Visit(IConstruct node)
     {
-        if (node is not Stack stack || Checked.TryGetValue(stack, out _))
+        // The facade and a user may both add the pack: the stack's own mark (ServiceRulesMark) says it is checked already.
+        if (node is not Stack stack || !ServiceRulesMark.TryMark(stack))
         {
             return;
         }
 
-        Checked.Add(stack, this);
         stack.Node.AddValidation(new StackRulesValidation(stack, Rules));
     }
 

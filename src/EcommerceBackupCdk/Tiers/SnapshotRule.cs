@@ -10,7 +10,31 @@ public sealed record SnapshotRule
     /// AWS Backup cron expression with six fields, e.g. <c>cron(0 * ? * * *)</c>. The minute field must be a single
     /// value: AWS Backup runs a rule at most once an hour.
     /// </summary>
-    public required string Schedule { get; init; }
+    public required string Schedule
+    {
+        get => _schedule;
+        init
+        {
+            _schedule = value;
+            _cron = CronSchedule.TryParse(value, out var cron) ? cron : null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Schedule"/> parsed once, when it is set; null when it is not a valid AWS Backup cron expression
+    /// (the props validation reports it, naming the key).
+    /// </summary>
+    public CronSchedule? Cron => _cron;
+
+    /// <summary>
+    /// The longest gap between two runs with the schedule read in <paramref name="timeZone"/>
+    /// (<see cref="CronSchedule.WorstCaseIntervalIn"/>); <see cref="TimeSpan.MaxValue"/> when the schedule does not
+    /// parse, since such a rule never runs. The one place that fallback is decided.
+    /// </summary>
+    public TimeSpan WorstCaseIntervalIn(TimeZoneInfo timeZone) => _cron?.WorstCaseIntervalIn(timeZone) ?? TimeSpan.MaxValue;
+
+    /// <summary>The longest gap between two runs in UTC (<see cref="WorstCaseIntervalIn"/>).</summary>
+    public TimeSpan WorstCaseInterval => WorstCaseIntervalIn(TimeZoneInfo.Utc);
 
     /// <summary>How long recovery points are kept in the primary vault. Whole days, at least 1 day.</summary>
     public required TimeSpan Retention { get; init; }
@@ -26,4 +50,8 @@ public sealed record SnapshotRule
 
     /// <summary>Copies made of each recovery point. Default: none.</summary>
     public IReadOnlyList<CopyTarget> Copies { get; init; } = [];
+
+    // Set together by the Schedule initializer, so two rules with the same schedule stay equal.
+    private readonly string _schedule = string.Empty;
+    private readonly CronSchedule? _cron;
 }

@@ -27,7 +27,7 @@ public sealed record TierTargets
     /// </summary>
     public TimeSpan AchievedRpoIn(TimeZoneInfo timeZone) => Continuous is not null
         ? TierDefaults.ContinuousRpo
-        : Rules.Select(r => CronSchedule.TryParse(r.Schedule, out var c) ? c.WorstCaseIntervalIn(timeZone) : TimeSpan.MaxValue)
+        : Rules.Select(r => r.WorstCaseIntervalIn(timeZone))
             .DefaultIfEmpty(TimeSpan.MaxValue).Min();
 
     /// <summary>The longest retention any rule, copy or continuous backup of this tier keeps a recovery point.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 
 namespace EcommerceBackupCdk.Vaults;
@@ -15,7 +16,7 @@ internal static partial class AirGappedVaultValidator
     /// <summary>Checks the option against the targets, the DR settings and, when known, the primary region.</summary>
     public static void Validate(EcommerceBackupProps props, string? primaryRegion, ValidationProblems problems)
     {
-        var copies = PropsValidator.Copies(props.Targets).Where(c => c.Destination == CopyDestination.AirGapped).ToList();
+        var copies = BackupTopology.CopiesOf(props.Targets).Where(c => c.Destination == CopyDestination.AirGapped).ToList();
         var options = props.AirGappedVault;
         if (options is null)
         {
@@ -55,7 +56,7 @@ internal static partial class AirGappedVaultValidator
         ValidateOptions(options, dr?.Account, problems);
         if (props.Targets is not null)
         {
-            foreach (var (key, retention) in PropsValidator.RetentionsWrittenInto(props.Targets, VaultRole.AirGapped))
+            foreach (var (key, retention) in BackupTopology.RetentionsWrittenInto(props.Targets, VaultRole.AirGapped))
             {
                 ValidateRetention(key, retention, problems);
             }

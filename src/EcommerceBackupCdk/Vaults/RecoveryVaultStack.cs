@@ -1,6 +1,6 @@
 using Amazon.CDK;
 using EcommerceBackupCdk.Monitoring;
-using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Topology;
 using Constructs;
 
 namespace EcommerceBackupCdk.Vaults;
@@ -17,6 +17,9 @@ public sealed class RecoveryVaultStack : Stack
     {
         ArgumentNullException.ThrowIfNull(props);
         PropsValidator.ThrowIfInvalid(props.Backup);
+        // The primary account copies in; the vault's settings and what it receives are the topology's.
+        var topology = BackupTopology.Of(props.Backup, props.SourceAccount, null, null);
+        var placement = topology.Vault(props.Role);
         var topic = new BackupTopic(this, "Alerts", new BackupTopicProps
         {
             StoreName = props.Backup.StoreName,
@@ -29,25 +32,24 @@ public sealed class RecoveryVaultStack : Stack
             Role = props.Role,
             SourceAccount = props.SourceAccount,
             OrganizationId = props.Backup.DisasterRecovery?.OrganizationId,
-            Settings = EcommerceBackup.VaultSettings(props.Backup, props.Role, topic.Topic),
+            Settings = topology.VaultSettings(props.Role, topic.Topic),
         });
 
         // S3 copies kept beyond the tiering age here move to the low-cost warm tier (one configuration per vault).
-        var written = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, props.Role);
-        if (props.Backup.S3BackupTiering is { } tiering && written.Count > 0 && written.Max(w => w.Retention) > tiering)
+        if (props.Backup.S3BackupTiering is { } tiering && placement.LongestRetention is { } longest && longest > tiering)
         {
             S3Tiering = new Plans.S3BackupTiering(this, "S3Tiering", new Plans.S3BackupTieringProps
             {
-                VaultName = VaultNames.For(props.Backup.StoreName, props.Role),
+                VaultName = placement.Name,
                 After = tiering,
-                LongestRetention = written.Max(w => w.Retention),
+                LongestRetention = longest,
             });
             S3Tiering.Node.AddDependency(Vault);
         }
 
         if (props.Role == VaultRole.DrAccount && props.Backup.AirGappedVault is { } airGapped)
         {
-            var airGappedWritten = PropsValidator.RetentionsWrittenInto(props.Backup.Targets, VaultRole.AirGapped).Select(w => w.Retention).ToList();
+            var airGappedWritten = topology.Vault(VaultRole.AirGapped).Written.Select(w => w.Retention).ToList();
             AirGapped = airGappedWritten.Count == 0 ? null : new AirGappedVault(this, "AirGappedVault", new AirGappedVaultProps
             {
                 StoreName = props.Backup.StoreName,
@@ -66,7 +68,7 @@ public sealed class RecoveryVaultStack : Stack
             Vault = Vault.Vault,
             AlertTopic = topic.Topic,
             Label = props.Role == VaultRole.DrAccount ? "dr-account" : "dr-region",
-            CopyDestinationVaultNames = [VaultNames.For(props.Backup.StoreName, VaultRole.Primary)],
+            CopyDestinationVaultNames = [topology.Vault(VaultRole.Primary).Name],
             Options = props.Backup.Monitoring with { Dashboard = false },
         });
     }

@@ -24,7 +24,7 @@ internal static class VaultFactory
         }
 
         var written = settings.WrittenRetentions.Select((r, i) => ($"writtenRetentions[{i}]", r)).ToList();
-        var (min, max) = PropsValidator.LockLimits(settings.Lock, written);
+        var (min, max) = VaultLockLimits.Of(settings.Lock, written);
         foreach (var (writtenKey, retention) in written)
         {
             if (retention < min || retention > max)

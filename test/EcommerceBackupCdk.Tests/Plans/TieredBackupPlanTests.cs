@@ -258,4 +258,12 @@ public sealed class TieredBackupPlanTests
             },
         });
     }
+
+    [Fact]
+    public void Plans_NoTagPlansWithTier_NoPlanCarriesTheTierTag()
+    {
+        // The demo has no audit, so the facade leaves TagPlansWithTier off; BackupAuditFrameworkTests covers the tagged case.
+        Json.ResourcesOfType(Demo.Value, "AWS::Backup::BackupPlan")
+            .Should().OnlyContain(p => p["Properties"]!["BackupPlanTags"] == null || p["Properties"]!["BackupPlanTags"]![TagContract.TierKey] == null);
+    }
 }

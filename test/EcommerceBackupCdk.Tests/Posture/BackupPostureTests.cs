@@ -172,6 +172,22 @@ public sealed class BackupPostureTests
     }
 
     [Fact]
+    public void Posture_BeforeSynth_RefusesNamingTheFix()
+    {
+        var stack = TestStacks.NewStack();
+        var backup = new EcommerceBackup(stack, "Backup", TestStacks.DemoProps());
+        var carts = new Table(stack, "Carts", new TableProps { PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "id", Type = AttributeType.STRING } });
+        Amazon.CDK.Tags.Of(carts).Add(TagContract.TierKey, "critical");
+
+        var act = () => backup.Posture();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage(
+            "The posture report of 'Test/Backup' needs a synthesized app: call app.Synth() (or Template.FromStack) before Posture(), because CDK applies the tier tags and the guard-rails during synthesis.");
+        Template.FromStack(stack);
+        Resource(backup.Posture(), "Carts").Tier.Should().Be(TierName.Critical, "after synthesis the same call reports");
+    }
+
+    [Fact]
     public void Build_DrillCoverageMarked_ShowsPerTierAndResourceType()
     {
         var report = DemoReport(b => b.DrillCoverage.Cover(TierName.Critical, "AWS::DynamoDB::Table"));

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Monitoring;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Topology;
+using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
 
-namespace EcommerceBackupCdk.Validation;
+namespace EcommerceBackupCdk;
 
 /// <summary>
 /// Checks <see cref="EcommerceBackupProps"/> against every rule AWS Backup and CloudFormation enforce at deploy time
@@ -80,54 +82,6 @@ public static partial class PropsValidator
     /// <summary>Whether the id is a 12-digit AWS account id.</summary>
     public static bool IsAccountId(string? value) => value is not null && AccountPattern().IsMatch(value);
 
-    /// <summary>The retentions each vault will receive, keyed by where they come from.</summary>
-    public static IReadOnlyList<(string Key, TimeSpan Retention)> RetentionsWrittenInto(BackupTargets targets, VaultRole vault)
-    {
-        ArgumentNullException.ThrowIfNull(targets);
-        var written = new List<(string, TimeSpan)>();
-        foreach (var (tier, t) in targets.Each())
-        {
-            var prefix = $"targets.{tier.TagValue()}";
-            foreach (var rule in t.Rules)
-            {
-                if (vault == VaultRole.Primary)
-                {
-                    written.Add(($"{prefix}.rules.{rule.Name}.retention", rule.Retention));
-                }
-
-                for (var i = 0; i < rule.Copies.Count; i++)
-                {
-                    var copy = rule.Copies[i];
-                    if ((vault == VaultRole.DrRegion && copy.Destination == CopyDestination.DrRegion) ||
-                        (vault == VaultRole.DrAccount && copy.Destination == CopyDestination.DrAccount) ||
-                        (vault == VaultRole.AirGapped && copy.Destination == CopyDestination.AirGapped))
-                    {
-                        written.Add(($"{prefix}.rules.{rule.Name}.copies[{i}].retention", copy.Retention));
-                    }
-                }
-            }
-
-            if (vault == VaultRole.Primary && t.Continuous is not null)
-            {
-                written.Add(($"{prefix}.continuous.retention", t.Continuous.Retention));
-            }
-        }
-
-        return written;
-    }
-
-    /// <summary>The lock limits in force for a vault: explicit options, or derived from what is written into it.</summary>
-    public static (TimeSpan Min, TimeSpan Max) LockLimits(VaultLockOptions options, IReadOnlyList<(string Key, TimeSpan Retention)> written)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(written);
-        var shortest = written.Count == 0 ? TimeSpan.FromDays(7) : written.Min(w => w.Retention);
-        var longest = written.Count == 0 ? TimeSpan.FromDays(7) : written.Max(w => w.Retention);
-        var min = options.MinRetention ?? (shortest < TimeSpan.FromDays(7) ? shortest : TimeSpan.FromDays(7));
-        var max = options.MaxRetention ?? longest;
-        return (min, max);
-    }
-
     /// <summary>Checks the store name used in every resource name.</summary>
     public static void ValidateStoreName(string? storeName, ValidationProblems problems)
     {
@@ -148,13 +102,6 @@ public static partial class PropsValidator
             problems.Add("scheduleTimeZone", "is not an IANA time zone", timeZone, "an IANA name such as 'Etc/UTC' or 'Europe/Istanbul'");
         }
     }
-
-    /// <summary>Every copy action of the targets: tier, rule name and destination.</summary>
-    public static IReadOnlyList<(TierName Tier, string Rule, CopyDestination Destination)> Copies(BackupTargets? targets) =>
-        (targets?.Each() ?? [])
-            .Where(x => x.Targets?.Rules is not null)
-            .SelectMany(x => x.Targets.Rules.Where(r => r?.Copies is not null).SelectMany(r => r.Copies.Select(c => (x.Tier, r.Name, c.Destination))))
-            .ToList();
 
     /// <summary>Checks the tiers' targets, rules, windows, lifecycles and continuous backup.</summary>
     /// <param name="targets">The targets.</param>
@@ -310,7 +257,7 @@ public static partial class PropsValidator
     private static void ValidateDisasterRecovery(EcommerceBackupProps props, string? primaryAccount, string? primaryRegion, ValidationProblems problems)
     {
         var dr = props.DisasterRecovery;
-        foreach (var (tier, rule, destination) in Copies(props.Targets))
+        foreach (var (tier, rule, destination) in BackupTopology.CopiesOf(props.Targets))
         {
             if (destination == CopyDestination.DrRegion && string.IsNullOrEmpty(dr?.Region))
             {
@@ -368,7 +315,7 @@ public static partial class PropsValidator
 
         // A DR setting nothing uses would do nothing: the recovery vault stacks exist only for a destination some rule
         // copies to, and accountRegion only places the DR account's vault.
-        var copies = Copies(props.Targets);
+        var copies = BackupTopology.CopiesOf(props.Targets);
         if (dr.Region is not null && !copies.Any(c => c.Destination == CopyDestination.DrRegion))
         {
             problems.Add("disasterRecovery.region", "does nothing: no rule of any tier copies to the DR region", dr.Region,
@@ -456,7 +403,7 @@ public static partial class PropsValidator
                 continue;
             }
 
-            var (lockMin, lockMax) = LockLimits(lockOptions, written);
+            var (lockMin, lockMax) = VaultLockLimits.Of(lockOptions, written);
             foreach (var (key, retention) in written)
             {
                 if (retention < lockMin)
@@ -478,7 +425,7 @@ public static partial class PropsValidator
     {
         try
         {
-            return [.. RetentionsWrittenInto(targets, role)];
+            return [.. BackupTopology.RetentionsWrittenInto(targets, role)];
         }
         catch (NullReferenceException)
         {
