@@ -133,6 +133,7 @@ internal sealed class ConfigSection
     public IEnumerable<string> WrittenKnown(params string[] except) =>
         _known.Where(k => !except.Contains(k, StringComparer.Ordinal) && _element.TryGetProperty(k, out _)).ToList();
 
+    /// <summary>A string; <paramref name="required"/> reports a missing one.</summary>
     public string? String(string name, bool required = false)
     {
         if (Value(name, required) is not { } v)
@@ -149,6 +150,7 @@ internal sealed class ConfigSection
         return v.GetString();
     }
 
+    /// <summary>A list of strings.</summary>
     public List<string>? Strings(string name)
     {
         if (Value(name) is not { } v)
@@ -165,6 +167,7 @@ internal sealed class ConfigSection
         return v.EnumerateArray().Select(x => x.GetString()!).ToList();
     }
 
+    /// <summary>True or false.</summary>
     public bool? Bool(string name)
     {
         if (Value(name) is not { } v)
@@ -181,6 +184,7 @@ internal sealed class ConfigSection
         return v.GetBoolean();
     }
 
+    /// <summary>A whole number.</summary>
     public int? Int(string name)
     {
         if (Value(name) is not { } v)
@@ -198,6 +202,7 @@ internal sealed class ConfigSection
         return (int)d;
     }
 
+    /// <summary>A duration such as <c>35d</c> (<see cref="DurationText"/>); <paramref name="required"/> reports a missing one.</summary>
     public TimeSpan? Duration(string name, bool required = false)
     {
         if (String(name, required) is not { } text)
@@ -215,8 +220,8 @@ internal sealed class ConfigSection
     }
 
     /// <summary>
-    /// A string naming a member of <typeparamref name="T"/> (case-insensitively); with <paramref name="values"/>, only
-    /// those exact spellings.
+    /// A string naming a member of <typeparamref name="T"/>, in any case (a number is no name); with
+    /// <paramref name="values"/>, only those exact spellings.
     /// </summary>
     public T? Choice<T>(string name, string what, string allowed, params string[] values)
         where T : struct, Enum
@@ -226,7 +231,10 @@ internal sealed class ConfigSection
             return null;
         }
 
-        if ((values.Length == 0 || values.Contains(text, StringComparer.Ordinal)) && Enum.TryParse<T>(text, ignoreCase: true, out var parsed))
+        var named = values.Length == 0
+            ? Enum.GetNames<T>().Contains(text, StringComparer.OrdinalIgnoreCase)
+            : values.Contains(text, StringComparer.Ordinal);
+        if (named && Enum.TryParse<T>(text, ignoreCase: true, out var parsed))
         {
             return parsed;
         }
@@ -235,6 +243,7 @@ internal sealed class ConfigSection
         return null;
     }
 
+    /// <summary>A tier name.</summary>
     public TierName? Tier(string name)
     {
         if (String(name) is not { } text)
