@@ -19,6 +19,7 @@ internal static partial class DrillsSection
             return (defaults, new DrillConfig());
         }
 
+        // Keys are read in the order an unknown key's message lists them.
         var options = defaults with
         {
             Enabled = e.Bool("enabled") ?? defaults.Enabled,
@@ -40,30 +41,22 @@ internal static partial class DrillsSection
             SqlTablePrefix = e.String("sqlTablePrefix"),
             SqlDatabase = e.String("sqlDatabase"),
         };
-
         var secretArn = SecretArn(e, "databaseSecretArn");
-        options = options with
-        {
-            MinimumRecordCount = e.Int("minimumRecordCount") ?? defaults.MinimumRecordCount,
-            ReportRetention = e.Duration("reportRetention") ?? defaults.ReportRetention,
-        };
+        var minimumRecordCount = e.Int("minimumRecordCount");
+        var reportRetention = e.Duration("reportRetention");
         var network = e.Section("network") is { } n ? ReadNetwork(n) : null;
         var resourceSecrets = new Dictionary<int, string>();
-        if (e.Sections("resources", "{sourceArn, tier, freshnessAttribute, sqlPreset, ...}") is { } items)
+        var resources = e.Sections("resources", "{sourceArn, tier, freshnessAttribute, sqlPreset, ...}")
+            ?.Select((item, i) => item is null ? null : ReadResource(item, i, resourceSecrets))
+            .OfType<DrillResourceSettings>()
+            .ToList();
+        options = options with
         {
-            var resources = new List<DrillResourceSettings>();
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i] is { } item)
-                {
-                    resources.Add(ReadResource(item, i, resourceSecrets));
-                }
-            }
-
-            options = options with { Resources = resources };
-        }
-
-        options = options with { ReservedConcurrency = e.Int("reservedConcurrency") };
+            MinimumRecordCount = minimumRecordCount ?? defaults.MinimumRecordCount,
+            ReportRetention = reportRetention ?? defaults.ReportRetention,
+            Resources = resources ?? defaults.Resources,
+            ReservedConcurrency = e.Int("reservedConcurrency"),
+        };
 
         e.RefuseWhileDisabled(options.Enabled);
         RefuseForTypesNotDrilled(e, options);
