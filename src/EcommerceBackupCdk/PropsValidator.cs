@@ -53,6 +53,7 @@ public static partial class PropsValidator
 
         Drills.DrillOptionsValidator.Validate(props.Drills, props.StoreName, problems);
         Recovery.RecoveryOptionsValidator.Validate(props.Recovery, props.Targets, problems);
+        Recovery.RecoveryOptionsValidator.ValidateWithDrills(props.Recovery, props.Drills, problems);
         Protection.ProtectionValidator.Validate(props.Protection, props.Targets, problems);
         AirGappedVaultValidator.Validate(props, primaryRegion, problems);
         Plans.ResilienceValidator.Validate(props, problems);

@@ -149,6 +149,17 @@ public static partial class DrillOptionsValidator
                 resource.SqlCustomQuery, resource.SqlCustomQuery ?? options.SqlCustomQuery, resource.SqlTablePrefix, problems);
         }
 
+        if (options.ResourceTypes is { Count: > 0 } drilled)
+        {
+            foreach (var (name, what, allowed, valueIfSet) in DrillTypeSettings.UnusedBy(drilled))
+            {
+                if (valueIfSet(options) is { } value)
+                {
+                    problems.Add($"{Key}.{name}", what, value, allowed);
+                }
+            }
+        }
+
         if (!WholeDays(options.ReportRetention) || options.ReportRetention < TimeSpan.FromDays(1))
         {
             problems.Add($"{Key}.reportRetention", "must be whole days, at least 1 day", options.ReportRetention, "1d or more in whole days");
@@ -158,6 +169,17 @@ public static partial class DrillOptionsValidator
         {
             problems.Add("storeName", "makes the restore testing plan name longer than AWS allows", PlanName(storeName), "at most 50 characters");
         }
+    }
+
+    /// <summary>
+    /// The <c>drills</c> settings that do nothing when the drills restore only <paramref name="types"/> (say, SQL probe
+    /// settings without RDS or Aurora), each as its key under <c>drills</c> with what is wrong and what is allowed.
+    /// <see cref="Validate"/> refuses those set on <see cref="DrillOptions"/>; a config reader refuses those written.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string What, string Allowed)> SettingsUnusedBy(IReadOnlyList<DrillResourceType> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        return DrillTypeSettings.UnusedBy(types).Select(s => (s.Name, s.What, s.Allowed)).ToList();
     }
 
     /// <summary>Validates and throws <see cref="BackupConfigurationException"/> listing every problem.</summary>

@@ -60,4 +60,26 @@ public static class RecoveryOptionsValidator
             problems.Add($"{Key}.auroraInstanceClass", "is not a DB instance class", options.AuroraInstanceClass, "a class such as 'db.t4g.medium' or 'db.r6g.large'");
         }
     }
+
+    /// <summary>
+    /// Store recovery runs on the drill validator and its report bucket, so the facade creates it only with the drills
+    /// (<see cref="EcommerceBackup.Recovery"/> is null otherwise). Store recovery the user configured while the drills
+    /// are off would do nothing, and is refused; left at the defaults, drills being off simply means no store recovery.
+    /// </summary>
+    /// <param name="options">The recovery options.</param>
+    /// <param name="drills">The drill options.</param>
+    /// <param name="problems">Where problems are recorded.</param>
+    /// <param name="configured">
+    /// Whether the user configured store recovery: a config reader knows it from the key being written. Default: the
+    /// options differ from <c>new RecoveryOptions()</c>.
+    /// </param>
+    public static void ValidateWithDrills(RecoveryOptions? options, Drills.DrillOptions? drills, ValidationProblems problems, bool? configured = null)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (options is { Enabled: true } && drills is { Enabled: false } && (configured ?? options != new RecoveryOptions()))
+        {
+            problems.Add(Key, "does nothing while drills.enabled is false: store recovery runs on the drill validator and its report bucket", "enabled",
+                $"drills.enabled true, or {Key}.enabled false");
+        }
+    }
 }
