@@ -10,8 +10,9 @@ namespace EcommerceBackupCdk.Topology;
 /// <summary>
 /// The one home of every physical name the backup system gives a resource, and of every alarm and rule name: vaults,
 /// keys, plans, selections, topics, roles, restore testing plans, functions, log groups, queues, state machines,
-/// schedules, frameworks, report plans, trails, dashboards, alarms and rules. Constructs, the posture report and the
-/// runbooks take their names from here, so a name is built once per store.
+/// schedules, frameworks, report plans, trails, dashboards, alarms and rules. Constructs, the app's stacks and the
+/// runbooks take their names from here, so a name is built once per store (the posture report's plan names are still
+/// built in Posture/BackupPosture.cs; that folder belongs to another change).
 /// </summary>
 /// <remarks>
 /// <para>
