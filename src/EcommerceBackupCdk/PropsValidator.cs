@@ -4,6 +4,7 @@ using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
 using EcommerceBackupCdk.Vaults;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk;
 
@@ -501,6 +502,6 @@ public static partial class PropsValidator
     [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
     private static partial Regex OrganizationPattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(ValueFormats.EmailAddress)]
     private static partial Regex EmailPattern();
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Tiers;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.App.Config;
 
@@ -148,12 +149,12 @@ internal static partial class DrillsSection
     [GeneratedRegex(@"^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$")]
     private static partial Regex SecretArnPattern();
 
-    [GeneratedRegex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(ValueFormats.VpcId)]
     private static partial Regex VpcIdPattern();
 
-    [GeneratedRegex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(ValueFormats.SubnetId)]
     private static partial Regex SubnetIdPattern();
 
-    [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(ValueFormats.SecurityGroupId)]
     private static partial Regex SecurityGroupIdPattern();
 }

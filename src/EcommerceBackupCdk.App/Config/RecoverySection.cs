@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Drills;
 using EcommerceBackupCdk.Recovery;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.App.Config;
 
@@ -75,6 +76,6 @@ internal static partial class RecoverySection
         return arn;
     }
 
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$")]
+    [GeneratedRegex(ValueFormats.IamRoleArn)]
     private static partial Regex RoleArnPattern();
 }

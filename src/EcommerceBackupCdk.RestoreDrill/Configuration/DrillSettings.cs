@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.RestoreDrill.Configuration;
 
@@ -373,15 +374,15 @@ public sealed partial record DrillSettings
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    [GeneratedRegex(ValueFormats.StoreNameInEnvironment)]
     private static partial Regex StoreNamePattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(ValueFormats.S3BucketName)]
     private static partial Regex BucketPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_]{0,32}$")]
+    [GeneratedRegex(ValueFormats.SqlTablePrefix)]
     private static partial Regex TablePrefixPattern();
 
-    [GeneratedRegex(@"^\s*(SELECT|WITH)\b[^;]*;?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(ValueFormats.ReadOnlySqlQuery, RegexOptions.IgnoreCase)]
     private static partial Regex SelectPattern();
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.RestoreDrill.Configuration;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.RestoreDrill.Evidence;
 
@@ -111,9 +112,9 @@ public sealed partial record EvidenceSettings
         };
     }
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    [GeneratedRegex(ValueFormats.StoreNameInEnvironment)]
     private static partial Regex StorePattern();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(ValueFormats.S3BucketName)]
     private static partial Regex BucketPattern();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.Compliance;
 
@@ -43,6 +44,6 @@ public static partial class AuditValidator
 
     private static bool WholeDays(TimeSpan value) => value.Ticks % TimeSpan.TicksPerDay == 0;
 
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")]
+    [GeneratedRegex(ValueFormats.IamRoleArn)]
     private static partial Regex RoleArnPattern();
 }

@@ -3,6 +3,7 @@ using Amazon.CDK;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.Drills;
 
@@ -239,15 +240,15 @@ public static partial class DrillOptionsValidator
     [GeneratedRegex(@"^[a-zA-Z0-9 ._-]{1,255}$")]
     private static partial Regex SubnetGroupPattern();
 
-    [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(ValueFormats.SecurityGroupId)]
     private static partial Regex SecurityGroupPattern();
 
     [GeneratedRegex(@"^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$")]
     private static partial Regex ArnPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_]{0,32}$")]
+    [GeneratedRegex(ValueFormats.SqlTablePrefix)]
     private static partial Regex TablePrefixPattern();
 
-    [GeneratedRegex(@"^\s*(SELECT|WITH)\b[^;]*;?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(ValueFormats.ReadOnlySqlQuery, RegexOptions.IgnoreCase)]
     private static partial Regex SelectPattern();
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.Monitoring;
 
@@ -90,6 +91,6 @@ public static partial class MonitoringValidator
         }
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(ValueFormats.EmailAddress)]
     private static partial Regex EmailPattern();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Vaults;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.Rules;
 
@@ -39,6 +40,6 @@ internal sealed partial class AirGappedVaultEncryptionKey : IServiceRule
         }
     }
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key/[A-Za-z0-9-]+$")]
+    [GeneratedRegex(ValueFormats.KmsKeyArn)]
     private static partial Regex KeyArn();
 }

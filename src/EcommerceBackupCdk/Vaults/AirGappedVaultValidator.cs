@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EcommerceBackupCdk.Tiers;
 using EcommerceBackupCdk.Topology;
 using EcommerceBackupCdk.Validation;
+using EcommerceBackupCdk.Contract;
 
 namespace EcommerceBackupCdk.Vaults;
 
@@ -112,6 +113,6 @@ internal static partial class AirGappedVaultValidator
     [GeneratedRegex(@"^arn:aws(-[^:]+)?:mpa:[a-z0-9-]{1,20}:[0-9]{12}:approval-team/[a-zA-Z0-9._-]+$")]
     private static partial Regex MpaTeamPattern();
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key/[A-Za-z0-9-]+$")]
+    [GeneratedRegex(ValueFormats.KmsKeyArn)]
     private static partial Regex KeyArnPattern();
 }
