@@ -166,7 +166,7 @@ public static class BackupPosture
         return posture with
         {
             Family = family,
-            Plan = ownPlan ? $"{props.StoreName}-{tier.TagValue()}-{family.Slug()}" : $"{props.StoreName}-{tier.TagValue()}",
+            Plan = new Topology.PhysicalNames(props.StoreName).Plan(tier, ownPlan ? family : null),
             WorstCaseRpo = rpo,
             RpoSource = derived.Local.Source,
             MeetsRpoTarget = rpo <= targets.Rpo,

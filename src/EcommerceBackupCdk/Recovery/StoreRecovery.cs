@@ -155,7 +155,7 @@ public sealed class StoreRecovery : Construct
             {
                 Namespace = RecoveryContract.MetricNamespace,
                 MetricName = RecoveryContract.FullStackRtoSeconds,
-                DimensionsMap = new Dictionary<string, string> { ["Store"] = store, ["Tier"] = options.Tier.TagValue() },
+                DimensionsMap = new Dictionary<string, string> { [RecoveryMetricNames.StoreDimension] = store, [RecoveryMetricNames.TierDimension] = options.Tier.TagValue() },
                 Statistic = Stats.MAXIMUM,
                 Period = Duration.Hours(1),
             }),
