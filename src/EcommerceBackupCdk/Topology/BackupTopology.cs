@@ -71,14 +71,8 @@ public sealed class BackupTopology
     /// <summary>The vault a copy destination writes into.</summary>
     public VaultPlacement VaultOf(CopyDestination destination) => Vault(RoleOf(destination));
 
-    /// <summary>The vault role a copy destination writes into.</summary>
-    public static VaultRole RoleOf(CopyDestination destination) => destination switch
-    {
-        CopyDestination.DrRegion => VaultRole.DrRegion,
-        CopyDestination.DrAccount => VaultRole.DrAccount,
-        CopyDestination.AirGapped => VaultRole.AirGapped,
-        _ => throw new ArgumentOutOfRangeException(nameof(destination), destination, "Unknown copy destination."),
-    };
+    /// <summary>The vault role a copy destination writes into (one home: <see cref="Immutability.RoleOf"/>).</summary>
+    public static VaultRole RoleOf(CopyDestination destination) => Immutability.RoleOf(destination);
 
     /// <summary>
     /// The settings of a Vault-Lock vault of this deployment (primary, DR region, DR account): the retentions written into
