@@ -69,4 +69,10 @@ public static partial class DurationText
 
     [GeneratedRegex(@"^(\d+)([mhdwy])$")]
     private static partial Regex Pattern();
+
+    /// <summary>Whether the duration is a whole number of days.</summary>
+    internal static bool IsWholeDays(TimeSpan value) => value.Ticks % TimeSpan.TicksPerDay == 0;
+
+    /// <summary>Whether the duration is a whole number of minutes.</summary>
+    internal static bool IsWholeMinutes(TimeSpan value) => value.Ticks % TimeSpan.TicksPerMinute == 0;
 }
