@@ -24,7 +24,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
     public const string AccessKey = "AKIDLOCALTEST0000001";
     public const string SecretKey = "local-test-secret-key/0123456789abcdefABCDEF";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<RecordedRequest, Task<Reply>> _handler;
     private readonly string _region;
     private readonly string _service;
@@ -37,10 +37,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
         _region = region;
         _service = service;
         _handler = handler;
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
+        (_listener, Endpoint) = Listen();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -59,6 +56,28 @@ public sealed class LocalAwsServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public static Amazon.Runtime.ImmutableCredentials Credentials { get; } = new(AccessKey, SecretKey, null);
+
+    // The probed port is free when probed, but a test running in parallel can probe the same port before this listener
+    // takes it; HttpListener then refuses the prefix ("conflicts with an existing registration on the machine"). A new
+    // port is probed and tried again, a bounded number of times; the last refusal is thrown.
+    internal static (HttpListener Listener, Uri Endpoint) Listen(string path = "/")
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var endpoint = new Uri($"http://127.0.0.1:{FreePort()}{path}");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(endpoint.ToString());
+            try
+            {
+                listener.Start();
+                return (listener, endpoint);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
+    }
 
     private static int FreePort()
     {

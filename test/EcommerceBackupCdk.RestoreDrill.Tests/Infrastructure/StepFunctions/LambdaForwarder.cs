@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -13,7 +12,7 @@ namespace EcommerceBackupCdk.RestoreDrill.Tests.Infrastructure.StepFunctions;
 /// </summary>
 public sealed class LambdaForwarder : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<string, Task<string>> _handler;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -22,10 +21,7 @@ public sealed class LambdaForwarder : IAsyncDisposable
     public LambdaForwarder(Func<string, Task<string>> handler)
     {
         _handler = handler;
-        var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/invoke/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
+        (_listener, Url) = LocalAwsServer.Listen("/invoke/");
         _loop = Task.Run(LoopAsync);
     }
 
@@ -94,12 +90,5 @@ public sealed class LambdaForwarder : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
