@@ -125,6 +125,6 @@ public static partial class PropsValidator
     [GeneratedRegex("^[a-z][a-z0-9-]{0,18}[a-z0-9]$")]
     private static partial Regex StoreNamePattern();
 
-    [GeneratedRegex(@"^\d{12}$")]
+    [GeneratedRegex(ValueFormats.AwsAccountId)]
     private static partial Regex AccountPattern();
 }

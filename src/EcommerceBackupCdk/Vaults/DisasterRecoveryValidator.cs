@@ -97,7 +97,7 @@ internal static partial class DisasterRecoveryValidator
         }
     }
 
-    [GeneratedRegex(@"^\d{12}$")]
+    [GeneratedRegex(ValueFormats.AwsAccountId)]
     private static partial Regex AccountPattern();
 
     [GeneratedRegex("^o-[a-z0-9]{10,32}$")]

@@ -16,14 +16,17 @@ internal static class ValueFormats
     public const string SqlTablePrefix = "^[A-Za-z0-9_]{0,32}$";
 
     /// <summary>
-    /// An S3 bucket name: "Bucket names must be between 3 (min) and 63 (max) characters long. Bucket names can consist only
-    /// of lowercase letters, numbers, periods (.), and hyphens (-). Bucket names must begin and end with a letter or number."
-    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+    /// An S3 bucket name: "Bucket names must be between 3 (min) and 63 (max) characters long." "Bucket names can consist
+    /// only of lowercase letters, numbers, periods (.), and hyphens (-)." "Bucket names must begin and end with a letter
+    /// or number." (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html, three of the rules).
     /// </summary>
     public const string S3BucketName = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
 
     /// <summary>The store name as the Lambda functions accept it from their environment (the library's rule is stricter).</summary>
     public const string StoreNameInEnvironment = "^[a-z0-9-]{1,64}$";
+
+    /// <summary>A 12-digit AWS account id (the primary account, the DR account).</summary>
+    public const string AwsAccountId = @"^\d{12}$";
 
     /// <summary>An EC2 VPC id: <c>vpc-</c> and 8 or 17 hexadecimal digits.</summary>
     public const string VpcId = "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$";
@@ -35,9 +38,11 @@ internal static class ValueFormats
     public const string SecurityGroupId = "^sg-([0-9a-f]{8}|[0-9a-f]{17})$";
 
     /// <summary>
-    /// An IAM role ARN in any partition: role names and paths use "alphanumeric characters, including the following
-    /// common characters: plus (+), equal (=), comma (,), period (.), at (@), underscore (_), and hyphen (-)" and '/'
-    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), at most 512 with the path.
+    /// An IAM role ARN in any partition. "Names of users, groups, roles, policies, instance profiles, server certificates,
+    /// and paths must be alphanumeric, including the following common characters: plus (+), equals (=), comma (,),
+    /// period (.), at (@), underscore (_), and hyphen (-). Path names must begin and end with a forward slash (/)."
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html, "IAM name requirements"). The
+    /// 512-character bound on path and name together is the one the earlier checks used, not a looked-up quota.
     /// </summary>
     public const string IamRoleArn = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$";
 
